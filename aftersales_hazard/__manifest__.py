@@ -1,0 +1,13 @@
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+{
+    "name": "After-sales Site Hazards",
+    "summary": "Site hazard register per project and the hazard briefing gate on dispatch",
+    "version": "18.0.1.0.0",
+    "category": "After-Sales",
+    "license": "LGPL-3",
+    "author": "After-sales Service Team",
+    "website": "https://github.com/aftersales/aftersales",
+    "depends": ["aftersales_service"],
+    "data": [],
+    "installable": True,
+}

@@ -1,0 +1,6 @@
+from . import res_company
+from . import res_config_settings
+from . import aftersales_project
+from . import stock_lot
+from . import helpdesk_ticket
+from . import repair_order
