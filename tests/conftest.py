@@ -1,0 +1,1 @@
+"""Cross-addon scenarios run by pytest-odoo against the database setup/test.sh built."""
