@@ -269,14 +269,15 @@ class AftersalesPortal(CustomerPortal):
                 report_ref="aftersales_service.aftersales_service_report_action_report",
                 download=download,
             )
+        return self._aftersales_report_page(report_sudo, access_token, message=message)
+
+    def _aftersales_report_page(self, report_sudo, access_token, status=200, **values):
+        # The signed PDF opens through its own token (portal users read no attachment otherwise).
         report_sudo.signed_attachment_id.generate_access_token()
         values = self._aftersales_values(
-            page_name="aftersales_report",
-            report=report_sudo,
-            access_token=access_token,
-            message=message,
+            page_name="aftersales_report", report=report_sudo, access_token=access_token, **values
         )
-        return request.render("aftersales_service.portal_aftersales_report", values)
+        return request.render("aftersales_service.portal_aftersales_report", values, status=status)
 
     @http.route(
         "/my/aftersales/reports/<int:report_id>/sign", type="json", auth="public", methods=["POST"], website=True
@@ -322,11 +323,7 @@ class AftersalesPortal(CustomerPortal):
             with request.env.cr.savepoint():
                 report_sudo._action_rate(rating, (rating_comment or "").strip())
         except UserError as exc:
-            values = self._aftersales_values(
-                page_name="aftersales_report",
-                report=report_sudo,
-                access_token=access_token,
-                rating_error=exc.args[0],
+            return self._aftersales_report_page(
+                report_sudo, access_token, status=400, rating_error=exc.args[0]
             )
-            return request.render("aftersales_service.portal_aftersales_report", values, status=400)
         return request.redirect(report_sudo.get_portal_url(query_string="&message=rated"))

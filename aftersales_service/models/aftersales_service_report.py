@@ -150,30 +150,32 @@ class AftersalesServiceReport(models.Model):
             if not name.startswith(("message_", "activity_", "website_message"))
         }
 
+    def _refuse(self, message):
+        """Raise `message` naming the reports in self (placeholder %(reports)s), if any."""
+        if self:
+            raise UserError(message % {"reports": ", ".join(self.mapped("name"))})
+
     def write(self, vals):
-        locked = self._is_locked_write(vals)
-        if locked:
-            signed = self.filtered(lambda r: r.state != "draft")
-            if signed:
-                raise UserError(
-                    _(
-                        "Service report %(reports)s is signed by the customer and can no longer "
-                        "be changed.",
-                        reports=", ".join(signed.mapped("name")),
-                    )
+        signed = self.filtered(lambda r: r.state != "draft")
+        # A signature is never undone, and the signed PDF, once filed, is never replaced.
+        if (
+            self._is_locked_write(vals)
+            or vals.get("state", "signed") == "draft"
+            or ("signed_attachment_id" in vals and signed.signed_attachment_id)
+        ):
+            signed._refuse(
+                _(
+                    "Service report %(reports)s is signed by the customer and can no longer "
+                    "be changed."
                 )
+            )
         return super().write(vals)
 
     @api.ondelete(at_uninstall=False)
     def _unlink_except_signed(self):
-        signed = self.filtered(lambda r: r.state != "draft")
-        if signed:
-            raise UserError(
-                _(
-                    "Service report %(reports)s is signed by the customer and cannot be deleted.",
-                    reports=", ".join(signed.mapped("name")),
-                )
-            )
+        self.filtered(lambda r: r.state != "draft")._refuse(
+            _("Service report %(reports)s is signed by the customer and cannot be deleted.")
+        )
 
     def _compute_access_url(self):
         super()._compute_access_url()
@@ -267,14 +269,9 @@ class AftersalesServiceReport(models.Model):
 
     def action_settle(self):
         """R23: customer service checks the signed report and settles it."""
-        not_signed = self.filtered(lambda r: r.state != "signed")
-        if not_signed:
-            raise UserError(
-                _(
-                    "Only signed reports can be settled: %(reports)s.",
-                    reports=", ".join(not_signed.mapped("name")),
-                )
-            )
+        self.filtered(lambda r: r.state != "signed")._refuse(
+            _("Only signed reports can be settled: %(reports)s.")
+        )
         self.write(
             {"state": "settled", "settled_by_id": self.env.user.id, "settled_on": fields.Datetime.now()}
         )

@@ -28,6 +28,10 @@ class TestServiceReport(AftersalesPortalCase):
             report.write({"work_done": "rewritten"})
         with self.assertRaisesRegex(UserError, "signed"):
             report.with_user(self.manager).write({"hours": 1})
+        with self.assertRaisesRegex(UserError, "signed"):
+            report.write({"state": "draft"})
+        with self.assertRaisesRegex(UserError, "signed"):
+            report.write({"signed_attachment_id": False})
         with self.assertRaisesRegex(UserError, "cannot be deleted"):
             report.with_user(self.manager).unlink()
         with self.assertRaisesRegex(UserError, "already signed"):
