@@ -4,7 +4,7 @@ import io
 import qrcode
 
 from odoo import _, api, fields, models
-from odoo.exceptions import UserError, ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tools.image import image_data_uri
 
 TEST_RESULT = [("pass", "Passed"), ("fail", "Failed")]
@@ -269,6 +269,8 @@ class AftersalesServiceReport(models.Model):
 
     def action_settle(self):
         """R23: customer service checks the signed report and settles it."""
+        if not self.env.user.has_group("aftersales_service.group_aftersales_user"):
+            raise AccessError(_("Only customer service can check and settle service reports."))
         self.filtered(lambda r: r.state != "signed")._refuse(
             _("Only signed reports can be settled: %(reports)s.")
         )

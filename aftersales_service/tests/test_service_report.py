@@ -39,6 +39,8 @@ class TestServiceReport(AftersalesPortalCase):
         self.assertEqual(report.work_done, "Replaced the mechanical seal of the dosing pump.")
         # The rating and the settlement remain writable (R23, R44).
         report._action_rate(5, "Great")
+        with self.assertRaises(AccessError):
+            report.with_user(self.engineer).action_settle()
         report.with_user(self.as_user).action_settle()
         self.assertEqual((report.rating, report.state), ("5", "settled"))
         self.assertEqual(report.settled_by_id, self.as_user)
