@@ -190,11 +190,14 @@ class AftersalesServiceReport(models.Model):
         self.ensure_one()
         return _("Service Report %(name)s", name=self.name)
 
-    def _portal_qr_code(self):
-        """A PNG data URI of a QR code that opens the report's portal page (with its token)."""
+    def _portal_qr_url(self):
+        """The address the QR code opens: the report's portal page with its access token."""
         self.ensure_one()
-        url = self.get_base_url() + self.get_portal_url()
-        image = qrcode.make(url, box_size=4, border=1)
+        return self.get_base_url() + self.get_portal_url()
+
+    def _portal_qr_code(self):
+        """A PNG data URI of the QR code printed on the report."""
+        image = qrcode.make(self._portal_qr_url(), box_size=4, border=1)
         stream = io.BytesIO()
         image.save(stream, format="PNG")
         return image_data_uri(base64.b64encode(stream.getvalue()))

@@ -256,3 +256,32 @@ class TestPortalControllers(AftersalesPortalCase):
         with self.assertRaises(JsonRpcException):
             call("aftersales.service.report", "write", [self.report_a.ids, {"rating": "5"}])
         self.assertFalse(self.report_a.rating)
+
+    def test_project_page_queries_do_not_grow_with_requests(self):
+        """The project page reads its requests and reports in batches, not one by one."""
+        url = f"/my/aftersales/projects/{self.project_a.id}"
+
+        def queries():
+            self.url_open(url)  # first call: access tokens are created, caches filled
+            self.env.invalidate_all()
+            before = self.cr.sql_log_count
+            self.assertEqual(self.url_open(url).status_code, 200)
+            return self.cr.sql_log_count - before
+
+        few = queries()
+        self.assertGreater(few, 10)  # the page is measured, not a cached answer
+        tickets = self.env["helpdesk.ticket"].create(
+            [
+                {
+                    "name": f"Batch request {i}",
+                    "description": "<p>x</p>",
+                    "partner_id": self.portal_a.partner_id.id,
+                    "aftersales_project_id": self.project_a.id,
+                }
+                for i in range(20)
+            ]
+        )
+        self.env["aftersales.service.report"].create([self._report_vals(t) for t in tickets])
+        many = queries()
+        self.assertLessEqual(many, few + 5, f"{few} queries for 1 request, {many} for 21")
+        self.assertEqual(self.project_a.open_ticket_count, 21)

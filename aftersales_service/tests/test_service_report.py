@@ -1,3 +1,8 @@
+import base64
+import io
+
+import qrcode
+
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import tagged
 
@@ -128,6 +133,16 @@ class TestServiceReport(AftersalesPortalCase):
         self.assertNotIn("Maintenance Advice", html)
 
     def test_qr_code_opens_portal_page(self):
-        url = self.report_a.get_base_url() + self.report_a.get_portal_url()
-        self.assertIn(f"/my/aftersales/reports/{self.report_a.id}?access_token=", url)
-        self.assertTrue(self.report_a._portal_qr_code().startswith("data:image/png;base64,"))
+        url = self.report_a._portal_qr_url()
+        self.assertTrue(url.startswith(self.report_a.get_base_url()))
+        self.assertIn(
+            f"/my/aftersales/reports/{self.report_a.id}?access_token={self.report_a.access_token}", url
+        )
+        # The printed code encodes exactly that address (QR encoding is deterministic).
+        expected = qrcode.make(url, box_size=4, border=1)
+        stream = io.BytesIO()
+        expected.save(stream, format="PNG")
+        self.assertEqual(
+            self.report_a._portal_qr_code(),
+            "data:image/png;base64," + base64.b64encode(stream.getvalue()).decode(),
+        )
