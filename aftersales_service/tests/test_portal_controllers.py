@@ -1,6 +1,7 @@
 import json
 from datetime import datetime
 
+from odoo import Command
 from odoo.tests import JsonRpcException, tagged
 from odoo.tools import mute_logger
 
@@ -285,3 +286,25 @@ class TestPortalControllers(AftersalesPortalCase):
         many = queries()
         self.assertLessEqual(many, few + 5, f"{few} queries for 1 request, {many} for 21")
         self.assertEqual(self.project_a.open_ticket_count, 21)
+
+    def test_project_invoices_open_in_account_portal(self):
+        """The project lists the contract's posted invoices, linked to Odoo's invoice portal."""
+        service = self.env["product.product"].create(
+            {"name": "Commissioning", "type": "service", "invoice_policy": "order", "list_price": 800}
+        )
+        order = self.env["sale.order"].create(
+            {
+                "partner_id": self.customer.id,
+                "order_line": [Command.create({"product_id": service.id, "product_uom_qty": 1})],
+            }
+        )
+        order.action_confirm()
+        invoice = order._create_invoices()
+        invoice.action_post()
+        self.project_a.sale_order_id = order
+        page = self.url_open(f"/my/aftersales/projects/{self.project_a.id}").text
+        self.assertIn(invoice.name, page)
+        self.assertIn(f"/my/invoices/{invoice.id}?access_token=", page)
+        response = self.url_open(invoice.get_portal_url())
+        self.assertEqual(response.status_code, 200)
+        self.assertIn(invoice.name, response.text)
