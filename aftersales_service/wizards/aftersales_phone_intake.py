@@ -100,6 +100,8 @@ class AftersalesPhoneIntake(models.TransientModel):
             self.aftersales_project_id = projects
             self.lot_id = lot
             self.partner_id = projects.partner_id
+        elif len(projects.commercial_partner_id) == 1:
+            self.partner_id = projects.commercial_partner_id
         elif not projects:
             partners = self._find_partners(term)
             if len(partners) == 1:
