@@ -299,9 +299,11 @@ class HelpdeskTicket(models.Model):
                           COALESCE(t.company_id, %(company)s) AS company_id,
                           p.id AS project_id, p.site_distance_km AS distance_km,
                           p.site_state_id, t.answer_deadline, t.onsite_deadline,
-                          t.quote_deadline
+                          t.quote_deadline, t.parts_deadline, t.answered_at, t.onsite_at,
+                          t.quoted_at, COALESCE(s.closed, FALSE) AS closed
                      FROM helpdesk_ticket t
                 LEFT JOIN aftersales_project p ON p.id = t.aftersales_project_id
+                LEFT JOIN helpdesk_ticket_stage s ON s.id = t.stage_id
                     WHERE t.id = ANY(%(ids)s) AND t.received_at IS NOT NULL""",
                 company=self.env.company.id,
                 ids=ids,
@@ -316,29 +318,33 @@ class HelpdeskTicket(models.Model):
             deadlines = engine.compute_deadlines(clock, policy, calendar)
             new = (deadlines.answer, deadlines.onsite, deadlines.quote)
             if new != (row["answer_deadline"], row["onsite_deadline"], row["quote_deadline"]):
-                changed.append((row["id"], *new))
+                row.update(zip(ENGINE_DEADLINES, new))
+                changed.append((row["id"], *new, *self._aftersales_pending(row, row["closed"])))
         for chunk in split_every(_RECOMPUTE_BATCH, changed):
             self.env.cr.execute(
                 SQL(
                     """UPDATE helpdesk_ticket t
                           SET answer_deadline = v.answer, onsite_deadline = v.onsite,
-                              quote_deadline = v.quote, write_uid = %s, write_date = %s
-                         FROM (VALUES %s) AS v(id, answer, onsite, quote)
+                              quote_deadline = v.quote, aftersales_next_deadline = v.next,
+                              aftersales_next_clock = v.clock, write_uid = %s, write_date = %s
+                         FROM (VALUES %s) AS v(id, answer, onsite, quote, next, clock)
                         WHERE t.id = v.id""",
                     self.env.uid,
                     self.env.cr.now(),
                     SQL(", ").join(
-                        SQL("(%s, %s::timestamp, %s::timestamp, %s::timestamp)", *values)
+                        SQL(
+                            "(%s, %s::timestamp, %s::timestamp, %s::timestamp, %s::timestamp, %s::varchar)",
+                            *values,
+                        )
                         for values in chunk
                     ),
                 )
             )
         if changed:
-            updated = self.browse([values[0] for values in changed])
-            updated.invalidate_recordset([*ENGINE_DEADLINES, "write_uid", "write_date"])
-            # Dependants (next deadline) follow the new values.
-            self.env.add_to_compute(self._fields["aftersales_next_deadline"], updated)
-            self.env.add_to_compute(self._fields["aftersales_next_clock"], updated)
+            self.browse([values[0] for values in changed]).invalidate_recordset(
+                [*ENGINE_DEADLINES, "aftersales_next_deadline", "aftersales_next_clock",
+                 "write_uid", "write_date"]
+            )
         return len(changed)
 
     def _aftersales_parts_deadline(self):
@@ -424,16 +430,22 @@ class HelpdeskTicket(models.Model):
     )
     def _compute_aftersales_next_deadline(self):
         for ticket in self:
-            pending = []
-            if not ticket.stage_id.closed:
-                pending = [
-                    (ticket[deadline_field], clock)
-                    for clock, (deadline_field, fact_field) in CLOCK_FIELDS.items()
-                    if ticket[deadline_field] and not (fact_field and ticket[fact_field])
-                ]
-            deadline, clock = min(pending) if pending else (False, False)
-            ticket.aftersales_next_deadline = deadline
-            ticket.aftersales_next_clock = clock
+            deadline, clock = self._aftersales_pending(ticket, ticket.stage_id.closed)
+            ticket.aftersales_next_deadline = deadline or False
+            ticket.aftersales_next_clock = clock or False
+
+    @staticmethod
+    def _aftersales_pending(values, closed):
+        """(deadline, clock) of the earliest deadline still waiting for its fact, or
+        (None, None); ``values`` is a request or a row of its stored values."""
+        if closed:
+            return None, None
+        pending = [
+            (values[deadline_field], clock)
+            for clock, (deadline_field, fact_field) in CLOCK_FIELDS.items()
+            if values[deadline_field] and not (fact_field and values[fact_field])
+        ]
+        return min(pending) if pending else (None, None)
 
     @api.depends("aftersales_next_deadline", "received_at", "company_id")
     def _compute_aftersales_time_left(self):
