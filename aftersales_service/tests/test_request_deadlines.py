@@ -169,7 +169,7 @@ class TestDeadlineRecomputeQueries(AftersalesRequestCase):
 
     def test_10_and_200_requests(self):
         for count in (10, 200):
-            tickets = self._recompute(self.tickets[:count], 6)
+            tickets = self._recompute(self.tickets[:count], 4)
             self.assertFalse(tickets.filtered(lambda t: not t.answer_deadline))
         paused = self.tickets[7]
         self.assertEqual(
@@ -179,6 +179,6 @@ class TestDeadlineRecomputeQueries(AftersalesRequestCase):
 
     def test_same_as_the_orm_compute(self):
         expected = {t.id: (t.answer_deadline, t.onsite_deadline, t.quote_deadline) for t in self.tickets}
-        tickets = self._recompute(self.tickets, 6)
+        tickets = self._recompute(self.tickets, 4)
         got = {t.id: (t.answer_deadline, t.onsite_deadline, t.quote_deadline) for t in tickets}
         self.assertEqual(got, expected)
