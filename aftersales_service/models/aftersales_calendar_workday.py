@@ -29,16 +29,21 @@ class AftersalesCalendarWorkday(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
-        self.env.registry.clear_cache()
-        return super().create(vals_list)
+        workdays = super().create(vals_list)
+        workdays.calendar_id._aftersales_calendar_changed()
+        return workdays
 
     def write(self, vals):
-        self.env.registry.clear_cache()
-        return super().write(vals)
+        calendars = self.calendar_id
+        res = super().write(vals)
+        (calendars | self.calendar_id)._aftersales_calendar_changed()
+        return res
 
-    @api.ondelete(at_uninstall=False)
-    def _unlink_clear_calendar_cache(self):
-        self.env.registry.clear_cache()
+    def unlink(self):
+        calendars = self.calendar_id
+        res = super().unlink()
+        calendars._aftersales_calendar_changed()
+        return res
 
     def _compute_display_name(self):
         for workday in self:

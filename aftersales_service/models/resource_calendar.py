@@ -24,9 +24,22 @@ class ResourceCalendar(models.Model):
     )
 
     def write(self, vals):
+        res = super().write(vals)
         if {"tz", "attendance_ids"} & set(vals):
-            self.env.registry.clear_cache()
-        return super().write(vals)
+            self._aftersales_calendar_changed()
+        return res
+
+    def _aftersales_calendar_changed(self):
+        """Working days changed: drop the cached calendars and move the deadlines of the open
+        requests of every company working on these calendars."""
+        if not self:
+            return
+        self.env.registry.clear_cache()
+        companies = self.env["res.company"].sudo().search([("resource_calendar_id", "in", self.ids)])
+        if companies:
+            self.env["helpdesk.ticket"].sudo().search(
+                [("company_id", "in", companies.ids), ("stage_id.closed", "=", False)]
+            )._aftersales_recompute_deadlines()
 
     @tools.ormcache("self.id")
     def _aftersales_work_calendar(self):

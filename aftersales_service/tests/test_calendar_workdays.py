@@ -50,3 +50,20 @@ class TestCalendarWorkdays(AftersalesRequestCase):
         self.assertEqual(self.company._aftersales_part_deadline(start, "domestic"), datetime(2026, 3, 12, 2, 0))
         self.env["aftersales.calendar.workday"].create({"calendar_id": self.calendar.id, "date": "2026-03-07"})
         self.assertEqual(self.company._aftersales_part_deadline(start, "domestic"), datetime(2026, 3, 11, 2, 0))
+
+    def test_holiday_change_moves_open_requests(self):
+        # Paid request received Thursday 5 March 2026 18:00 local: quoted by the end of Friday 6.
+        ticket = self._ticket(datetime(2026, 3, 5, 10, 0), coverage="paid", coverage_reason="Chemicals")
+        self.assertEqual(ticket.quote_deadline, datetime(2026, 3, 6, 16, 0))
+        leave = self.env["resource.calendar.leaves"].create(
+            {"name": "Company day", "calendar_id": self.calendar.id,
+             "date_from": datetime(2026, 3, 5, 16, 0), "date_to": datetime(2026, 3, 6, 15, 59, 59)}
+        )
+        self.assertEqual(ticket.quote_deadline, datetime(2026, 3, 9, 16, 0), "Friday off: Monday")
+        workday = self.env["aftersales.calendar.workday"].create(
+            {"calendar_id": self.calendar.id, "date": "2026-03-07"}
+        )
+        self.assertEqual(ticket.quote_deadline, datetime(2026, 3, 7, 16, 0), "Saturday made a working day")
+        workday.unlink()
+        leave.unlink()
+        self.assertEqual(ticket.quote_deadline, datetime(2026, 3, 6, 16, 0))
