@@ -37,6 +37,7 @@
         "views/resource_calendar_views.xml",
         "views/aftersales_phone_intake_views.xml",
         "views/aftersales_deadline_warning_views.xml",
+        "views/aftersales_holiday_import_views.xml",
         "views/aftersales_request_menus.xml",
     ],
     "demo": [

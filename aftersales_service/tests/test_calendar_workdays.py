@@ -1,6 +1,7 @@
+import base64
 from datetime import date, datetime
 
-from odoo.exceptions import UserError
+from odoo.exceptions import AccessError, UserError
 from odoo.tests import tagged
 from odoo.tools import file_open
 
@@ -67,3 +68,18 @@ class TestCalendarWorkdays(AftersalesRequestCase):
         workday.unlink()
         leave.unlink()
         self.assertEqual(ticket.quote_deadline, datetime(2026, 3, 6, 16, 0))
+
+    def test_import_wizard(self):
+        calendar = self.env["resource.calendar"].create({"name": "Beijing", "tz": "Asia/Shanghai"})
+        with file_open(HOLIDAY_FILE, "rb") as handle:
+            content = handle.read()
+        wizard = self.env["aftersales.holiday.import"].with_user(self.manager).create(
+            {"calendar_id": calendar.id, "data_file": base64.b64encode(content)}
+        )
+        action = wizard.action_import()
+        self.assertIn("39", action["params"]["message"])
+        self.assertEqual(len(calendar.aftersales_workday_ids), 6)
+        with self.assertRaises(AccessError):
+            self.env["aftersales.holiday.import"].with_user(self.as_user).create(
+                {"calendar_id": calendar.id, "data_file": base64.b64encode(content)}
+            )
