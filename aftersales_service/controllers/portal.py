@@ -169,7 +169,7 @@ class AftersalesPortal(CustomerPortal):
             "partner_name": user.partner_id.name,
             "partner_email": user.partner_id.email,
             "company_id": project_sudo.company_id.id,
-            "channel_id": request.env.ref("aftersales_service.channel_portal").id,
+            "channel_id": request.env.ref("helpdesk_mgmt.helpdesk_ticket_channel_web").id,
             "received_at": fields.Datetime.now(),
         }
         return vals, errors

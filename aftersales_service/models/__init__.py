@@ -6,3 +6,12 @@ from . import helpdesk_ticket
 from . import repair_order
 from . import aftersales_service_report
 from . import helpdesk_ticket_service_report
+from . import res_company_deadlines
+from . import res_config_settings_deadlines
+from . import aftersales_calendar_workday
+from . import resource_calendar
+from . import resource_calendar_leaves
+from . import resource_calendar_attendance
+from . import helpdesk_ticket_stage
+from . import aftersales_ticket_pause
+from . import aftersales_deadline_warning

@@ -4,3 +4,9 @@ from . import test_project_security
 from . import test_service_report
 from . import test_portal_controllers
 from . import test_portal_tours
+from . import test_request_coverage
+from . import test_request_deadlines
+from . import test_request_intake
+from . import test_request_escalation
+from . import test_request_security
+from . import test_calendar_workdays

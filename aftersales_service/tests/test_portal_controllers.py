@@ -98,7 +98,7 @@ class TestPortalControllers(AftersalesPortalCase):
         ticket = self.env["helpdesk.ticket"].search([("name", "=", "Pump leaking")])
         self.assertEqual(len(ticket), 1)
         self.assertIn(f"/my/aftersales/requests/{ticket.id}", response.url)
-        self.assertEqual(ticket.channel_id, self.env.ref("aftersales_service.channel_portal"))
+        self.assertEqual(ticket.channel_id, self.env.ref("helpdesk_mgmt.helpdesk_ticket_channel_web"))
         self.assertEqual(ticket.partner_id, self.portal_a.partner_id)
         self.assertEqual((ticket.aftersales_project_id, ticket.lot_id), (self.project_a, self.lot_a))
         self.assertEqual((ticket.severity, ticket.needs_onsite), ("major", True))

@@ -1,0 +1,149 @@
+from markupsafe import Markup
+
+from odoo import _, api, fields, models
+from odoo.tools import format_datetime
+
+from .helpdesk_ticket import CLOCK_FIELDS, CLOCKS
+
+LEVELS = [("warning", "Warning"), ("breach", "Breach")]
+
+
+class AftersalesDeadlineWarning(models.Model):
+    """A deadline warning sent to the after-sales manager: once a share of a deadline's
+    window (75 % by default) has passed without its fact, and again at the breach. One per
+    request, clock, level and deadline, however often the escalation runs."""
+
+    _name = "aftersales.deadline.warning"
+    _description = "Deadline Warning"
+    _order = "create_date desc, id desc"
+    _check_company_auto = True
+
+    ticket_id = fields.Many2one(
+        "helpdesk.ticket", string="Request", required=True, ondelete="cascade", index=True,
+        check_company=True,
+    )
+    company_id = fields.Many2one(related="ticket_id.company_id", store=True, index=True)
+    clock = fields.Selection(CLOCKS, required=True)
+    level = fields.Selection(LEVELS, required=True)
+    deadline = fields.Datetime(required=True, help="The deadline this warning is about.")
+    user_id = fields.Many2one("res.users", string="Warned", ondelete="set null")
+    activity_id = fields.Many2one("mail.activity", string="Activity", ondelete="set null")
+
+    _sql_constraints = [
+        (
+            "warning_once",
+            "unique(ticket_id, clock, level, deadline)",
+            "A deadline is warned about once per level.",
+        ),
+    ]
+
+    @api.model
+    def _cron_escalate(self):
+        """Scheduled action: warn about every open, running clock past its warning point
+        (the company's share of the window) or past its deadline."""
+        now = fields.Datetime.now()
+        Ticket = self.env["helpdesk.ticket"]
+        pending = ["|"] * (len(CLOCK_FIELDS) - 1)
+        for deadline_field, fact_field in CLOCK_FIELDS.values():
+            pending += (
+                ["&", (deadline_field, "!=", False), (fact_field, "=", False)]
+                if fact_field
+                else [(deadline_field, "!=", False)]
+            )
+        tickets = Ticket.search(
+            [
+                ("stage_id.closed", "=", False),
+                ("stage_id.aftersales_pause", "=", False),
+                ("received_at", "<=", now),
+                *pending,
+            ]
+        )
+        if not tickets:
+            return 0
+        sent = {
+            (warning.ticket_id.id, warning.clock, warning.level, warning.deadline)
+            for warning in self.search_fetch(
+                [("ticket_id", "in", tickets.ids)], ["ticket_id", "clock", "level", "deadline"]
+            )
+        }
+        due = []
+        for ticket in tickets:
+            percent = ticket.company_id.aftersales_escalation_percent or 75
+            for clock, (deadline_field, fact_field) in CLOCK_FIELDS.items():
+                deadline = ticket[deadline_field]
+                if not deadline or (fact_field and ticket[fact_field]):
+                    continue
+                if now >= deadline:
+                    level = "breach"
+                elif now >= ticket.received_at + (deadline - ticket.received_at) * percent / 100:
+                    level = "warning"
+                else:
+                    continue
+                if (ticket.id, clock, level, deadline) not in sent:
+                    due.append((ticket, clock, level, deadline))
+        if due:
+            self._aftersales_send(due)
+        return len(due)
+
+    def _aftersales_send(self, due):
+        """One activity and one chatter note per warning; everything created in batches."""
+        todo = self.env.ref("mail.mail_activity_data_todo")
+        ticket_model = self.env["ir.model"]._get_id("helpdesk.ticket")
+        managers = {}
+        activity_vals, warning_vals, notes = [], [], {}
+        clock_names = dict(self._fields["clock"]._description_selection(self.env))
+        for ticket, clock, level, deadline in due:
+            company = ticket.company_id or self.env.company
+            if company.id not in managers:
+                managers[company.id] = company._aftersales_escalation_user()
+            manager = managers[company.id]
+            when = format_datetime(self.env, deadline, tz=company._aftersales_work_calendar().tz)
+            if level == "breach":
+                summary = _("%(clock)s deadline missed", clock=clock_names[clock])
+                note = _(
+                    "The %(clock)s deadline (%(deadline)s) has passed without the fact.",
+                    clock=clock_names[clock],
+                    deadline=when,
+                )
+            else:
+                summary = _("%(clock)s deadline near", clock=clock_names[clock])
+                note = _(
+                    "%(percent)s %% of the %(clock)s window has passed; the deadline is %(deadline)s.",
+                    percent=company.aftersales_escalation_percent,
+                    clock=clock_names[clock],
+                    deadline=when,
+                )
+            if manager:
+                activity_vals.append(
+                    {
+                        "res_model_id": ticket_model,
+                        "res_id": ticket.id,
+                        "activity_type_id": todo.id,
+                        "user_id": manager.id,
+                        "summary": summary,
+                        "note": note,
+                        "date_deadline": fields.Date.context_today(self, deadline),
+                    }
+                )
+            warning_vals.append(
+                {
+                    "ticket_id": ticket.id,
+                    "clock": clock,
+                    "level": level,
+                    "deadline": deadline,
+                    "user_id": manager.id,
+                }
+            )
+            notes.setdefault(ticket.id, []).append(note)
+        activities = iter(
+            self.env["mail.activity"].sudo().with_context(mail_activity_quick_update=True).create(activity_vals)
+        )
+        for vals in warning_vals:
+            if vals["user_id"]:
+                vals["activity_id"] = next(activities).id
+        warnings = self.sudo().create(warning_vals)
+        tickets = self.env["helpdesk.ticket"].browse(list(notes))
+        tickets._message_log_batch(
+            {ticket_id: Markup("<br/>").join(lines) for ticket_id, lines in notes.items()}
+        )
+        return warnings
