@@ -4,3 +4,11 @@ from . import aftersales_project
 from . import stock_lot
 from . import helpdesk_ticket
 from . import repair_order
+from . import res_company_repair
+from . import res_config_settings_repair
+from . import product_template_aftersales
+from . import stock_move_repair_part
+from . import helpdesk_ticket_repair
+from . import purchase_request_aftersales
+from . import stock_picking_aftersales
+from . import sale_order_aftersales
