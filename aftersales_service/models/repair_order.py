@@ -292,10 +292,11 @@ class RepairOrder(models.Model):
             if line["decision"] != "swap":
                 continue
             move, equivalent = line["move"], line["equivalent"]
+            free_stock = "%g" % line["equivalent_free"]
             notes.append(
                 _("%(part)s replaced by the interchangeable part %(equivalent)s (free stock %(free)s).",
                   part=move.product_id.display_name, equivalent=equivalent.display_name,
-                  free=f"{line['equivalent_free']:g}")
+                  free=free_stock)
             )
             move.write({
                 "aftersales_requested_product_id": move.product_id.id,
