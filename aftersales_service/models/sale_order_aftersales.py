@@ -126,6 +126,18 @@ class SaleOrder(models.Model):
             return _("This service order needs the after-sales manager's approval first.")
         return super()._confirmation_error_message()
 
+    def _action_confirm(self):
+        result = super()._action_confirm()
+        # R13: the day the customer's order takes effect, the parts go to the warehouse and
+        # what is missing to purchasing: resolve the parts not resolved yet.
+        repairs = self.sudo().repair_order_ids.filtered(
+            lambda r: r.state in ("draft", "confirmed")
+            and any(not m.aftersales_decision for m in r._aftersales_part_lines())
+        )
+        for repair in repairs.sudo(False):
+            repair._aftersales_resolve_parts()
+        return result
+
     def write(self, vals):
         if vals.get("state") == "sent":
             self._aftersales_raise_unapproved()

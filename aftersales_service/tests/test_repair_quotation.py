@@ -102,3 +102,15 @@ class TestRepairQuotation(RepairCase):
         self.assertFalse(order.aftersales_approved_by_id)
         with self.assertRaises(UserError):
             order.action_quotation_sent()
+
+    def test_confirmed_order_resolves_parts_same_day(self):
+        # R13: the order takes effect, the parts are reserved or requested that day.
+        repair = self._repair([(self.part_stock, 1), (self.part_buy, 2)], ticket=self.ticket_paid)
+        order = self._quotation(repair, self.as_user)
+        order.action_confirm()
+        self.assertEqual(order.state, "sale")
+        self.assertEqual(repair.state, "confirmed")
+        decisions = {m.product_id: m.aftersales_decision for m in repair.move_ids}
+        self.assertEqual(decisions, {self.part_stock: "reserve", self.part_buy: "purchase"})
+        request = repair.aftersales_purchase_request_ids
+        self.assertEqual(request.line_ids.product_qty, 2.0)
