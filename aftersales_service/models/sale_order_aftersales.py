@@ -46,6 +46,10 @@ class SaleOrder(models.Model):
         "res.users", string="Approved By", readonly=True, copy=False, tracking=True
     )
     aftersales_approved_at = fields.Datetime(string="Approved At", readonly=True, copy=False)
+    aftersales_approved_amount = fields.Monetary(
+        string="Approved Amount", readonly=True, copy=False,
+        help="Untaxed amount the manager approved; a higher amount needs a new approval.",
+    )
 
     @api.depends("repair_order_ids.ticket_id")
     def _compute_aftersales_is_service_order(self):
@@ -94,15 +98,23 @@ class SaleOrder(models.Model):
 
     def _aftersales_approval_missing(self):
         return self.filtered(
-            lambda o: o.aftersales_needs_approval and not o.aftersales_approved_by_id
+            lambda o: o.aftersales_needs_approval
+            and (
+                not o.aftersales_approved_by_id
+                or o.currency_id.compare_amounts(o.amount_untaxed, o.aftersales_approved_amount) > 0
+            )
         )
 
     def action_aftersales_approve(self):
         """The after-sales manager approves a large service order (R26)."""
         if not self.env.user.has_group("aftersales_service.group_aftersales_manager"):
             raise AccessError(_("Only the after-sales manager can approve a service order."))
-        self.write({"aftersales_approved_by_id": self.env.uid,
-                    "aftersales_approved_at": fields.Datetime.now()})
+        for order in self:
+            order.write({
+                "aftersales_approved_by_id": self.env.uid,
+                "aftersales_approved_at": fields.Datetime.now(),
+                "aftersales_approved_amount": order.amount_untaxed,
+            })
         return True
 
     def _aftersales_raise_unapproved(self):
@@ -144,9 +156,6 @@ class SaleOrder(models.Model):
             quoting = self.filtered(lambda o: o.state == "draft" and o.aftersales_ticket_id)
         else:
             quoting = self.browse()
-        if any(f in vals for f in ("order_line", "amount_untaxed")):
-            # A changed quotation needs a fresh approval.
-            vals = dict(vals, aftersales_approved_by_id=False, aftersales_approved_at=False)
         result = super().write(vals)
         tickets = quoting.aftersales_ticket_id.filtered(lambda t: not t.quoted_at)
         if tickets:

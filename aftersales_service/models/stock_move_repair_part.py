@@ -144,10 +144,11 @@ class StockMove(models.Model):
         return moves
 
     def write(self, vals):
+        if not _DEADLINE_INPUTS & set(vals):
+            return super().write(vals)
         tickets_before = self.repair_id.ticket_id
         result = super().write(vals)
-        if _DEADLINE_INPUTS & set(vals):
-            (tickets_before | self.repair_id.ticket_id)._aftersales_update_parts_deadline()
+        (tickets_before | self.repair_id.ticket_id)._aftersales_update_parts_deadline()
         return result
 
     def _should_assign_at_confirm(self):

@@ -98,10 +98,15 @@ class TestRepairQuotation(RepairCase):
         order = self._quotation(repair, self.as_user)
         order.order_line.price_unit = 300.0
         order.with_user(self.manager).action_aftersales_approve()
+        self.assertEqual(order.aftersales_approved_amount, 1500.0)
+        order.order_line.price_unit = 250.0  # a lower amount stays approved
+        self.assertFalse(order._aftersales_approval_missing())
         order.write({"order_line": [Command.update(order.order_line.id, {"price_unit": 400.0})]})
-        self.assertFalse(order.aftersales_approved_by_id)
         with self.assertRaises(UserError):
             order.action_quotation_sent()
+        order.with_user(self.manager).action_aftersales_approve()
+        order.action_quotation_sent()
+        self.assertEqual(order.state, "sent")
 
     def test_confirmed_order_resolves_parts_same_day(self):
         # R13: the order takes effect, the parts are reserved or requested that day.
