@@ -15,3 +15,11 @@ from . import resource_calendar_attendance
 from . import helpdesk_ticket_stage
 from . import aftersales_ticket_pause
 from . import aftersales_deadline_warning
+from . import res_company_repair
+from . import res_config_settings_repair
+from . import product_template_aftersales
+from . import stock_move_repair_part
+from . import helpdesk_ticket_repair
+from . import purchase_request_aftersales
+from . import stock_picking_aftersales
+from . import sale_order_aftersales

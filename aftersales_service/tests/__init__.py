@@ -10,3 +10,9 @@ from . import test_request_intake
 from . import test_request_escalation
 from . import test_request_security
 from . import test_calendar_workdays
+from . import test_repair_parts
+from . import test_repair_quotation
+from . import test_repair_security
+from . import test_repair_documents
+from . import test_repair_concurrency
+from . import test_repair_performance

@@ -1,0 +1,164 @@
+from odoo import _, api, fields, models
+from odoo.exceptions import UserError, ValidationError
+
+from ..tools.deadline_engine import part_deadline
+from .product_template_aftersales import PART_ORIGINS
+
+RESOLVER_DECISIONS = [
+    ("reserved", "Already Reserved"),
+    ("reserve", "Reserve from Stock"),
+    ("swap", "Interchangeable Part"),
+    ("purchase", "Purchase Request"),
+]
+
+# Writing any of these may move a part deadline, hence the request's parts deadline.
+_DEADLINE_INPUTS = {
+    "aftersales_part_origin",
+    "aftersales_contract_date",
+    "state",
+    "repair_id",
+    "repair_line_type",
+    "product_id",
+}
+
+
+class StockMove(models.Model):
+    """A part line of a repair order (Odoo's repair keeps its parts as stock moves)."""
+
+    _inherit = "stock.move"
+
+    aftersales_part_origin = fields.Selection(
+        PART_ORIGINS,
+        string="Part Origin",
+        compute="_compute_aftersales_part_origin",
+        store=True,
+        readonly=False,
+        precompute=True,
+    )
+    aftersales_contract_date = fields.Date(
+        string="Contract Delivery Date",
+        help="Date the contract documents set for an imported part or large equipment.",
+    )
+    aftersales_parts_deadline = fields.Datetime(
+        string="Part Deadline",
+        compute="_compute_aftersales_parts_deadline",
+        store=True,
+        help="When this part is due, by its origin (R8).",
+    )
+    aftersales_decision = fields.Selection(
+        RESOLVER_DECISIONS,
+        string="Resolver Decision",
+        copy=False,
+        readonly=True,
+        help="What the last parts resolver run decided for this line.",
+    )
+    aftersales_requested_product_id = fields.Many2one(
+        "product.product",
+        string="Part Asked For",
+        copy=False,
+        readonly=True,
+        help="The part originally asked for, when an interchangeable part replaced it.",
+    )
+    aftersales_purchase_line_ids = fields.One2many(
+        "purchase.request.line", "aftersales_move_id", string="Purchase Request Lines"
+    )
+
+    @api.depends("product_id")
+    def _compute_aftersales_part_origin(self):
+        for move in self:
+            move.aftersales_part_origin = move.product_id.aftersales_part_origin or "stock"
+
+    @api.depends(
+        "aftersales_part_origin",
+        "aftersales_contract_date",
+        "repair_id.ticket_id.received_at",
+        "repair_id.create_date",
+    )
+    def _compute_aftersales_parts_deadline(self):
+        setups = {}
+        for move in self:
+            repair = move.repair_id
+            if not repair or move.repair_line_type != "add" or not move.aftersales_part_origin:
+                move.aftersales_parts_deadline = False
+                continue
+            origin = move.aftersales_part_origin
+            if origin == "imported" and not move.aftersales_contract_date:
+                move.aftersales_parts_deadline = False
+                continue
+            company = repair.company_id or self.env.company
+            if company not in setups:
+                setups[company] = company._aftersales_parts_policy_calendar()
+            policy, calendar = setups[company]
+            start = repair.ticket_id.received_at or repair.create_date or fields.Datetime.now()
+            contract = (
+                calendar.end_of_day(move.aftersales_contract_date)
+                if move.aftersales_contract_date
+                else None
+            )
+            move.aftersales_parts_deadline = part_deadline(
+                start, origin, policy, calendar, contract_date=contract
+            )
+
+    @api.constrains("product_uom_qty", "repair_id", "repair_line_type")
+    def _check_aftersales_repair_quantity(self):
+        for move in self:
+            if (
+                move.repair_id
+                and move.repair_line_type
+                and move.state not in ("done", "cancel")
+                and move.product_uom_qty <= 0
+            ):
+                raise ValidationError(
+                    _(
+                        "Repair %(repair)s: the quantity of %(part)s must be positive.",
+                        repair=move.repair_id.name,
+                        part=move.product_id.display_name,
+                    )
+                )
+
+    @api.constrains("aftersales_part_origin", "aftersales_contract_date", "repair_id")
+    def _check_aftersales_contract_date(self):
+        for move in self:
+            if (
+                move.repair_id
+                and move.repair_line_type == "add"
+                and move.aftersales_part_origin == "imported"
+                and not move.aftersales_contract_date
+            ):
+                raise ValidationError(
+                    _(
+                        "Repair %(repair)s: %(part)s is imported or large equipment; enter the "
+                        "delivery date the contract sets for it (R8).",
+                        repair=move.repair_id.name,
+                        part=move.product_id.display_name,
+                    )
+                )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        for vals in vals_list:
+            if vals.get("repair_id") and vals.get("repair_line_type") and not vals.get("product_id"):
+                raise UserError(_("Every part line of a repair needs a product."))
+        moves = super().create(vals_list)
+        moves.repair_id.ticket_id._aftersales_update_parts_deadline()
+        return moves
+
+    def write(self, vals):
+        if not _DEADLINE_INPUTS & set(vals):
+            return super().write(vals)
+        tickets_before = self.repair_id.ticket_id
+        result = super().write(vals)
+        (tickets_before | self.repair_id.ticket_id)._aftersales_update_parts_deadline()
+        return result
+
+    def _should_assign_at_confirm(self):
+        if self.id in self.env.context.get("aftersales_no_assign_move_ids", ()):
+            return False
+        return super()._should_assign_at_confirm()
+
+    def unlink(self):
+        tickets = self.repair_id.ticket_id
+        result = super().unlink()
+        tickets._aftersales_update_parts_deadline()
+        return result
+
