@@ -28,6 +28,11 @@
         "views/stock_lot_views.xml",
         "views/res_config_settings_views.xml",
         "views/aftersales_menus.xml",
+        "security/aftersales_archive_security.xml",
+        "data/aftersales_archive_category_data.xml",
+        "views/aftersales_archive_entry_views.xml",
+        "views/aftersales_project_archive_views.xml",
+        "report/aftersales_archive_register_report.xml",
     ],
     "demo": [
         "demo/aftersales_demo.xml",

@@ -4,3 +4,9 @@ from . import aftersales_project
 from . import stock_lot
 from . import helpdesk_ticket
 from . import repair_order
+from . import aftersales_archive_category
+from . import aftersales_archive_counter
+from . import aftersales_archive_entry
+from . import aftersales_project_archive
+from . import ir_attachment_archive
+from . import ir_actions_report_archive
