@@ -36,6 +36,7 @@
     ],
     "demo": [
         "demo/aftersales_demo.xml",
+        "demo/aftersales_archive_demo.xml",
     ],
     "application": True,
     "installable": True,
