@@ -4,9 +4,11 @@ from odoo import api, fields, models
 class AftersalesArchiveCounter(models.Model):
     """Last index number used per project and category (R36).
 
-    One row per (project, category), bumped with an atomic upsert: PostgreSQL locks the row until
-    the transaction ends, so two users filing into the same section wait for each other instead
-    of drawing the same number, and a rolled-back filing gives its number back (no gaps)."""
+    One row per (project, category), bumped with an atomic upsert (no max()+1): PostgreSQL locks
+    the row until the transaction ends, so a second transaction filing into the same section
+    waits, is then aborted with a serialization failure and retried by Odoo (as for a no-gap
+    ir.sequence) instead of drawing the same number; a rolled-back filing gives its number back,
+    so there is no gap. `tests/bench_archive_numbering.py` checks this with parallel writers."""
 
     _name = "aftersales.archive.counter"
     _description = "Archive Numbering Counter"

@@ -143,7 +143,11 @@ class AftersalesArchiveEntry(models.Model):
 
     def write(self, vals):
         frozen = {"project_id", "category_id", "sequence_number", "index_number"} & vals.keys()
-        if frozen:
+        if frozen and any(
+            entry._fields[name].convert_to_write(entry[name], entry) != vals[name]
+            for entry in self
+            for name in frozen
+        ):
             raise UserError(
                 _(
                     "An archive entry keeps its project, category and index number for good (R39); "

@@ -88,6 +88,9 @@ class TestArchiveNumbering(ArchiveCase):
         self.assertEqual(entry.index_number, "XM-2026-001-B1-0001")
         entry.write({"name": "Renamed", "description": "Typo fixed"})
         self.assertEqual(entry.name, "Renamed")
+        # Data files rewrite every field on update: unchanged values pass.
+        entry.write({"project_id": self.project_1.id, "category_id": self.cat_b1.id, "name": "Again"})
+        self.assertEqual(entry.name, "Again")
 
     def test_project_order_number_frozen_once_filed(self):
         self.project_2.name = "XM-2026-002A"  # nothing filed yet: still free
