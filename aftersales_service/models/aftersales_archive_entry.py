@@ -56,7 +56,14 @@ class AftersalesArchiveEntry(models.Model):
     name = fields.Char(string="Title", required=True, tracking=True)
     date = fields.Date(required=True, default=fields.Date.context_today, tracking=True)
     description = fields.Text()
-    important = fields.Boolean(tracking=True, help="Important documents are marked in every view (R38).")
+    important = fields.Boolean(
+        compute="_compute_important",
+        store=True,
+        readonly=False,
+        precompute=True,
+        tracking=True,
+        help="Important documents are marked in every view (R38).",
+    )
     shareable = fields.Boolean(
         string="Shared with Customer",
         tracking=True,
@@ -91,6 +98,11 @@ class AftersalesArchiveEntry(models.Model):
     @api.model
     def _selection_source_model(self):
         return [(model.model, model.name) for model in self.env["ir.model"].sudo().search([])]
+
+    @api.depends("category_id")
+    def _compute_important(self):
+        for entry in self:
+            entry.important = entry.category_id.important
 
     @api.depends("attachment_ids")
     def _compute_attachment_count(self):
@@ -134,7 +146,6 @@ class AftersalesArchiveEntry(models.Model):
             for number, vals in enumerate(section, start=first):
                 vals["sequence_number"] = number
                 vals["index_number"] = f"{project.name}-{category.code}-{number:04d}"
-                vals.setdefault("important", category.important)
         entries = super(AftersalesArchiveEntry, self.with_context(mail_create_nosubscribe=True)).create(
             vals_list
         )

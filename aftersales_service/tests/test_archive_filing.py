@@ -1,5 +1,6 @@
 from odoo import Command
 from odoo.tests import HttpCase, tagged
+from odoo.tests.common import warmup
 from odoo.tools import mute_logger
 
 from .test_archive_numbering import ArchiveCase
@@ -127,6 +128,38 @@ class TestArchiveFiling(ArchiveCase):
         self.assertEqual(self.Entry.search([("attachment_ids", "in", upload.ids)]), entry)
 
 
+@tagged("post_install", "-at_install", "is_query_count")
+class TestArchiveFilingQueries(ArchiveCase):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        projects = cls._project("XM-2026-111") | cls._project("XM-2026-112")
+        cls.tickets = cls.env["helpdesk.ticket"].create(
+            [
+                {"name": f"T{n}", "description": "x", "aftersales_project_id": projects[n % 2].id}
+                for n in range(6)
+            ]
+        )
+        cls.batch_no = 0
+
+    @warmup
+    def test_filing_is_batched(self):
+        # One batch of 12 attachments on 6 requests of 2 projects: one upsert per project and
+        # category, one search of what is already filed, one insert of entries.
+        type(self).batch_no += 1
+        vals_list = [
+            {"name": f"{n}.txt", "raw": f"{self.batch_no}-{ticket.id}-{n}".encode(),
+             "res_model": "helpdesk.ticket", "res_id": ticket.id}
+            for ticket in self.tickets for n in range(2)
+        ]
+        with self.assertQueryCount(__system__=14):
+            self.env["ir.attachment"].create(vals_list)
+        self.assertEqual(
+            len(self.Entry.search([("res_model", "=", "helpdesk.ticket"), ("res_id", "in", self.tickets.ids)])),
+            12,
+        )
+
+
 @tagged("post_install", "-at_install")
 class TestArchiveReportFiling(ArchiveCase, HttpCase):
     """Real PDFs: wkhtmltopdf loads the report assets from the test server (hence HttpCase).
@@ -176,6 +209,15 @@ class TestArchiveReportFiling(ArchiveCase, HttpCase):
         self.assertIn("Contract", html)
         self.Report._render_qweb_pdf("aftersales_service.aftersales_archive_register_report", self.project.ids)
         self.assertEqual(self.project.archive_entry_count, 1)
+        # The same register in Chinese.
+        self.env["res.lang"]._activate_lang("zh_CN")
+        self.env["ir.module.module"]._load_module_terms(["aftersales_service"], ["zh_CN"], overwrite=True)
+        html = self.env["ir.actions.report"].with_context(lang="zh_CN")._render_qweb_html(
+            "aftersales_service.aftersales_archive_register_report", self.project.ids
+        )[0].decode()
+        self.assertIn("档案目录", html)
+        self.assertIn("合同与协议", html)  # category A1 in Chinese
+        self.assertIn("XM-2026-201-A1-0001", html)
 
     @mute_logger("odoo.addons.base.models.ir_actions_report")
     def test_report_stored_by_odoo_filed_once(self):

@@ -1,5 +1,5 @@
 from odoo.exceptions import UserError
-from odoo.tests import tagged
+from odoo.tests import Form, tagged
 
 from .common import AftersalesCase
 
@@ -166,3 +166,20 @@ class TestArchiveNumbering(ArchiveCase):
             ),
             other,
         )
+
+    def test_user_files_through_the_form_and_the_register_view(self):
+        form = Form(self.Entry.with_user(self.as_user))
+        form.project_id = self.project_2
+        form.category_id = self.cat_a1
+        form.name = "Technical agreement"
+        self.assertTrue(form.important, "contracts are important by default")
+        entry = form.save()
+        self.assertEqual(entry.index_number, "XM-2026-002-A1-0001")
+        second = self._entry(self.project_2, self.cat_b1)
+        self._entry(self.project_1, self.cat_b1)
+        action = self.project_2.action_view_archive()
+        self.assertEqual(action["context"]["group_by"], ["category_id"])
+        self.assertEqual(self.Entry.search(action["domain"]), entry | second)
+        self.assertEqual(self.project_2.archive_entry_count, 2)
+        sections = self.project_2._archive_register_sections()
+        self.assertEqual([(c, e) for c, e in sections], [(self.cat_a1, entry), (self.cat_b1, second)])
