@@ -23,3 +23,9 @@ from . import helpdesk_ticket_repair
 from . import purchase_request_aftersales
 from . import stock_picking_aftersales
 from . import sale_order_aftersales
+from . import aftersales_archive_category
+from . import aftersales_archive_counter
+from . import aftersales_archive_entry
+from . import aftersales_project_archive
+from . import ir_attachment_archive
+from . import ir_actions_report_archive

@@ -16,3 +16,6 @@ from . import test_repair_security
 from . import test_repair_documents
 from . import test_repair_concurrency
 from . import test_repair_performance
+from . import test_archive_numbering
+from . import test_archive_filing
+from . import test_archive_export_access

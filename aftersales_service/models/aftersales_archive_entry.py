@@ -1,0 +1,259 @@
+import hashlib
+import re
+from collections import defaultdict
+
+from odoo import _, api, fields, models
+from odoo.exceptions import UserError
+
+ORIGINS = [("manual", "Manual"), ("attachment", "Attachment"), ("report", "Printed Report")]
+# PDF metadata that changes at every print although the document does not.
+_PDF_VOLATILE = re.compile(rb"/(?:CreationDate|ModDate)\s*\(D:[^)]*\)|/ID\s*\[\s*<[0-9A-Fa-f]*>\s*<[0-9A-Fa-f]*>\s*\]")
+
+
+def content_checksum(raw):
+    """Checksum of a document's content; a re-printed PDF of an unchanged record gives the same one."""
+    return hashlib.sha1(_PDF_VOLATILE.sub(b"", raw or b"")).hexdigest()
+
+
+class AftersalesArchiveEntry(models.Model):
+    """One document (or file set) in a project's archive, under an index number
+    `<project order no>-<category code>-<seq>` that follows the project order number (R36).
+
+    Nothing is ever deleted (R39): unlink is refused to everyone, the after-sales manager may
+    only archive (hide) an entry, and that is tracked."""
+
+    _name = "aftersales.archive.entry"
+    _description = "Archive Entry"
+    _inherit = ["mail.thread"]
+    _order = "project_id, category_id, sequence_number, id"
+    _rec_name = "index_number"
+    _rec_names_search = ["index_number", "name"]
+    _check_company_auto = True
+
+    index_number = fields.Char(
+        string="Index No.", readonly=True, copy=False, index="trigram", tracking=True
+    )
+    sequence_number = fields.Integer(string="No.", readonly=True, copy=False, aggregator=False)
+    project_id = fields.Many2one(
+        "aftersales.project",
+        string="Project",
+        required=True,
+        index=True,
+        ondelete="restrict",
+        check_company=True,
+    )
+    company_id = fields.Many2one(related="project_id.company_id", store=True, index=True)
+    partner_id = fields.Many2one(
+        related="project_id.commercial_partner_id", string="Customer", store=True, index=True
+    )
+    category_id = fields.Many2one(
+        "aftersales.archive.category",
+        string="Category",
+        required=True,
+        index=True,
+        ondelete="restrict",
+    )
+    name = fields.Char(string="Title", required=True, tracking=True)
+    date = fields.Date(required=True, default=fields.Date.context_today, tracking=True)
+    description = fields.Text()
+    important = fields.Boolean(
+        compute="_compute_important",
+        store=True,
+        readonly=False,
+        precompute=True,
+        tracking=True,
+        help="Important documents are marked in every view (R38).",
+    )
+    shareable = fields.Boolean(
+        string="Shared with Customer",
+        tracking=True,
+        help="The customer's portal users may see this entry.",
+    )
+    active = fields.Boolean(default=True, tracking=True)
+    origin = fields.Selection(ORIGINS, default="manual", required=True, readonly=True)
+    attachment_ids = fields.Many2many(
+        "ir.attachment",
+        "aftersales_archive_entry_attachment_rel",
+        "entry_id",
+        "attachment_id",
+        string="Files",
+    )
+    attachment_count = fields.Integer(string="Files Count", compute="_compute_attachment_count")
+    res_model = fields.Char(string="Source Model", readonly=True, index=True)
+    res_id = fields.Many2oneReference(string="Source ID", model_field="res_model", readonly=True)
+    source_ref = fields.Reference(
+        selection="_selection_source_model", string="Source", compute="_compute_source_ref"
+    )
+    source_name = fields.Char(string="Source Document", compute="_compute_source_ref")
+    content_checksum = fields.Char(readonly=True, copy=False, index=True)
+
+    _sql_constraints = [
+        (
+            "number_uniq",
+            "unique(project_id, category_id, sequence_number)",
+            "An index number is used once per project and category.",
+        ),
+    ]
+
+    @api.model
+    def _selection_source_model(self):
+        return [(model.model, model.name) for model in self.env["ir.model"].sudo().search([])]
+
+    @api.depends("category_id")
+    def _compute_important(self):
+        for entry in self:
+            entry.important = entry.category_id.important
+
+    @api.depends("attachment_ids")
+    def _compute_attachment_count(self):
+        for entry in self:
+            entry.attachment_count = len(entry.attachment_ids)
+
+    @api.depends("res_model", "res_id")
+    def _compute_source_ref(self):
+        ids_by_model = defaultdict(set)
+        for entry in self:
+            if entry.res_model in self.env and entry.res_id:
+                ids_by_model[entry.res_model].add(entry.res_id)
+        existing = {
+            (model, record.id): record
+            for model, ids in ids_by_model.items()
+            for record in self.env[model].sudo().browse(ids).exists()
+        }
+        for entry in self:
+            source = existing.get((entry.res_model, entry.res_id))
+            entry.source_ref = f"{entry.res_model},{entry.res_id}" if source else False
+            entry.source_name = source.display_name if source else False
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        projects = self.env["aftersales.project"].browse(
+            {vals["project_id"] for vals in vals_list if vals.get("project_id")}
+        )
+        categories = self.env["aftersales.archive.category"].browse(
+            {vals["category_id"] for vals in vals_list if vals.get("category_id")}
+        )
+        # R36: numbers follow the project order number, gap-free per project and category.
+        by_section = defaultdict(list)
+        for vals in vals_list:
+            if vals.get("project_id") and vals.get("category_id"):
+                by_section[vals["project_id"], vals["category_id"]].append(vals)
+        Counter = self.env["aftersales.archive.counter"].sudo()
+        for (project_id, category_id), section in by_section.items():
+            project = projects.browse(project_id)
+            category = categories.browse(category_id)
+            first = Counter._reserve(project_id, category_id, len(section))
+            for number, vals in enumerate(section, start=first):
+                vals["sequence_number"] = number
+                vals["index_number"] = f"{project.name}-{category.code}-{number:04d}"
+        entries = super(AftersalesArchiveEntry, self.with_context(mail_create_nosubscribe=True)).create(
+            vals_list
+        )
+        entries._adopt_uploaded_files()
+        return entries
+
+    def write(self, vals):
+        frozen = {"project_id", "category_id", "sequence_number", "index_number"} & vals.keys()
+        if frozen and any(
+            entry._fields[name].convert_to_write(entry[name], entry) != vals[name]
+            for entry in self
+            for name in frozen
+        ):
+            raise UserError(
+                _(
+                    "An archive entry keeps its project, category and index number for good (R39); "
+                    "file the document again under the right category instead."
+                )
+            )
+        if "active" in vals and not vals["active"] and not self._can_archive():
+            raise UserError(_("Only the after-sales manager can archive an archive entry."))
+        result = super().write(vals)
+        if "attachment_ids" in vals:
+            self._adopt_uploaded_files()
+        return result
+
+    def _can_archive(self):
+        return self.env.su or self.env.user.has_group("aftersales_service.group_aftersales_manager")
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_never(self):
+        raise UserError(
+            _(
+                "Archive entries are kept for good and never deleted (R39). The after-sales "
+                "manager can archive an entry to hide it."
+            )
+        )
+
+    def _adopt_uploaded_files(self):
+        """Files uploaded on an entry that was not saved yet are attached to nothing; attach them to
+        the entry so that whoever may read the entry may read its files."""
+        orphans = self.attachment_ids.sudo().filtered(
+            lambda a: a.res_model == self._name and not a.res_id
+        )
+        for entry in self:
+            orphans.filtered(lambda a: a in entry.attachment_ids).write({"res_id": entry.id})
+
+    def action_open_source(self):
+        self.ensure_one()
+        if not self.source_ref:
+            raise UserError(_("The source document of %(entry)s no longer exists.", entry=self.index_number))
+        return {
+            "type": "ir.actions.act_window",
+            "res_model": self.res_model,
+            "res_id": self.res_id,
+            "views": [(False, "form")],
+        }
+
+    # ------------------------------------------------------------------
+    # Automatic filing (R38)
+    # ------------------------------------------------------------------
+    @api.model
+    def _file_attachments(self, attachments, origin="attachment", report_xmlid=None, checksums=None):
+        """File each attachment once into the archive of the project its record belongs to.
+
+        `checksums` maps attachment ids to the checksum used to recognise a document already
+        filed for the same source record (by default, the attachment's own checksum)."""
+        checksums = checksums or {}
+        Attachment = self.env["ir.attachment"]
+        by_model = defaultdict(lambda: Attachment)
+        for attachment in attachments:
+            if attachment.res_model and attachment.res_id and not attachment.res_field:
+                by_model[attachment.res_model] |= attachment
+        vals_list = []
+        for res_model, model_attachments in by_model.items():
+            path = Attachment._aftersales_project_path(res_model)
+            if path is None:
+                continue
+            category = self.env["aftersales.archive.category"]._for_source(res_model, report_xmlid)
+            if not category:
+                continue
+            records = self.env[res_model].browse(set(model_attachments.mapped("res_id"))).exists()
+            projects = {
+                record.id: record.mapped(path) if path else record for record in records
+            }
+            filed = self.with_context(active_test=False).search(
+                [("res_model", "=", res_model), ("res_id", "in", records.ids)]
+            )
+            seen = {(e.res_id, e.content_checksum) for e in filed if e.content_checksum}
+            seen |= {(e.res_id, a.checksum) for e in filed for a in e.attachment_ids}
+            seen_ids = set(filed.attachment_ids.ids)
+            for attachment in model_attachments:
+                project = projects.get(attachment.res_id)
+                checksum = checksums.get(attachment.id) or attachment.checksum
+                key = (attachment.res_id, checksum)
+                if not project or attachment.id in seen_ids or key in seen:
+                    continue
+                seen.add(key)
+                vals_list.append(
+                    {
+                        "project_id": project.id,
+                        "category_id": category.id,
+                        "name": attachment.name,
+                        "origin": origin,
+                        "res_model": res_model,
+                        "res_id": attachment.res_id,
+                        "attachment_ids": [fields.Command.link(attachment.id)],
+                        "content_checksum": checksum,
+                    }
+                )
+        return self.create(vals_list) if vals_list else self.browse()

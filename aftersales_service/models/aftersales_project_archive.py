@@ -1,0 +1,161 @@
+import io
+import zipfile
+from collections import defaultdict
+
+import xlsxwriter
+
+from odoo import _, api, fields, models
+from odoo.exceptions import UserError
+
+
+class AftersalesProject(models.Model):
+    """The project's archive opens with the project (R36): its index numbers follow the project
+    order number from the first document on, so the number cannot change once something is filed."""
+
+    _inherit = "aftersales.project"
+
+    archive_entry_ids = fields.One2many(
+        "aftersales.archive.entry", "project_id", string="Archive Entries"
+    )
+    archive_entry_count = fields.Integer(compute="_compute_archive_entry_count")
+
+    def _compute_archive_entry_count(self):
+        counts = {
+            project.id: count
+            for project, count in self.env["aftersales.archive.entry"]._read_group(
+                [("project_id", "in", self.ids)], ["project_id"], ["__count"]
+            )
+        }
+        for project in self:
+            project.archive_entry_count = counts.get(project.id, 0)
+
+    def write(self, vals):
+        if "name" in vals:
+            renamed = self.filtered(lambda p: p.name != vals["name"])
+            if renamed and self.env["aftersales.archive.entry"].with_context(active_test=False).sudo().search_count(
+                [("project_id", "in", renamed.ids)], limit=1
+            ):
+                raise UserError(
+                    _(
+                        "The project order number keys the project's archive (R36): it cannot "
+                        "change once documents are filed under it."
+                    )
+                )
+        return super().write(vals)
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_archived(self):
+        filed = self.env["aftersales.archive.entry"].with_context(active_test=False).sudo()._read_group(
+            [("project_id", "in", self.ids)], ["project_id"]
+        )
+        if filed:
+            raise UserError(
+                _(
+                    "Project %(projects)s has archived documents, which are kept for good (R39); "
+                    "archive the project instead of deleting it.",
+                    projects=", ".join(project.name for (project,) in filed),
+                )
+            )
+
+    def action_view_archive(self):
+        """The project's archive as a register: grouped by category, in index order (R37)."""
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "aftersales_service.aftersales_archive_entry_action"
+        )
+        action.update(
+            name=_("Archive %(project)s", project=self.name),
+            domain=[("project_id", "=", self.id)],
+            context={"default_project_id": self.id, "group_by": ["category_id"]},
+        )
+        return action
+
+    def _archive_register_sections(self):
+        """[(category, entries)] of the project's active entries, in register order."""
+        self.ensure_one()
+        sections = defaultdict(lambda: self.env["aftersales.archive.entry"])
+        for entry in self.archive_entry_ids:
+            sections[entry.category_id] |= entry
+        return sorted(sections.items(), key=lambda item: (item[0].sequence, item[0].code))
+
+    def action_export_archive(self):
+        """One ZIP with every file, in folders per category, and an XLSX index: what an auditor
+        or the customer asks for."""
+        self.ensure_one()
+        self.check_access("read")
+        entries = self.archive_entry_ids
+        if not entries:
+            raise UserError(_("Project %(project)s has nothing in its archive yet.", project=self.name))
+        buffer = io.BytesIO()
+        with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+            used = set()
+            files = defaultdict(list)
+            for entry in entries:
+                folder = f"{entry.category_id.code} {entry.category_id.name}".replace("/", "-")
+                for attachment in entry.attachment_ids.sudo():
+                    if attachment.type != "binary":
+                        continue
+                    name = f"{folder}/{entry.index_number} {attachment.name}".replace("\\", "-")
+                    base, n = name, 1
+                    while name in used:
+                        n += 1
+                        name = f"{base} ({n})"
+                    used.add(name)
+                    archive.writestr(name, attachment.raw or b"")
+                    files[entry].append(name)
+            archive.writestr("index.xlsx", self._archive_index_xlsx(entries, files))
+        export = (
+            self.env["ir.attachment"]
+            .sudo()
+            .with_context(aftersales_archive_no_filing=True)
+            .create(
+                {
+                    "name": _(
+                        "Archive %(project)s %(date)s.zip",
+                        project=self.name,
+                        date=fields.Date.context_today(self),
+                    ),
+                    "raw": buffer.getvalue(),
+                    "mimetype": "application/zip",
+                    "res_model": self._name,
+                    "res_id": self.id,
+                }
+            )
+        )
+        return {
+            "type": "ir.actions.act_url",
+            "url": f"/web/content/{export.id}?download=true",
+            "target": "self",
+        }
+
+    def _archive_index_xlsx(self, entries, files):
+        buffer = io.BytesIO()
+        workbook = xlsxwriter.Workbook(buffer, {"in_memory": True})
+        sheet = workbook.add_worksheet(_("Index"))
+        bold = workbook.add_format({"bold": True, "bg_color": "#DDEBF7", "border": 1})
+        date_format = workbook.add_format({"num_format": "yyyy-mm-dd"})
+        important_format = workbook.add_format({"bold": True, "font_color": "#C00000"})
+        headers = [
+            _("Index No."),
+            _("Date"),
+            _("Title"),
+            _("Category"),
+            _("Important"),
+            _("Source"),
+            _("Files"),
+        ]
+        sheet.write_row(0, 0, headers, bold)
+        for row, entry in enumerate(entries, start=1):
+            sheet.write(row, 0, entry.index_number)
+            sheet.write_datetime(row, 1, fields.Datetime.to_datetime(entry.date), date_format)
+            sheet.write(row, 2, entry.name)
+            sheet.write(row, 3, entry.category_id.display_name)
+            sheet.write(row, 4, _("Important") if entry.important else "", important_format)
+            sheet.write(row, 5, entry.source_name or "")
+            sheet.write(row, 6, "\n".join(files.get(entry, [])))
+        for column, width in enumerate([26, 12, 40, 28, 10, 30, 60]):
+            sheet.set_column(column, column, width)
+        sheet.freeze_panes(1, 0)
+        sheet.autofilter(0, 0, len(entries), len(headers) - 1)
+        workbook.close()
+        return buffer.getvalue()

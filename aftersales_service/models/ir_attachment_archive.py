@@ -1,0 +1,64 @@
+from odoo import api, models, tools
+
+# Fields that point from a document to its project, and fields followed to reach one (R38):
+# a dispatch reaches its project through its request, a briefing through its dispatch.
+PROJECT_FIELDS = ("aftersales_project_id", "project_id")
+VIA_FIELDS = ("ticket_id", "dispatch_id", "repair_id")
+NOT_FILED = {"aftersales.archive.entry", "aftersales.archive.counter"}
+
+
+class IrAttachment(models.Model):
+    """Every attachment added to a record that belongs to an after-sales project (request, repair,
+    dispatch, briefing, service report, retention …, or the project itself) is filed once in the
+    project's archive (R38), whichever addon made the model: detection is by field, not by name."""
+
+    _inherit = "ir.attachment"
+
+    @api.model
+    @tools.ormcache("model_name")
+    def _aftersales_project_path(self, model_name):
+        """Field path from a record of `model_name` to its after-sales project: '' for the
+        project itself, None when the model is not filed in the archive."""
+        return self._aftersales_find_project_path(model_name, 0)
+
+    @api.model
+    def _aftersales_find_project_path(self, model_name, depth):
+        if model_name == "aftersales.project":
+            return ""
+        model = self.env.get(model_name)
+        if model is None or model_name in NOT_FILED or model._abstract or model._transient:
+            return None
+        for name in PROJECT_FIELDS:
+            field = model._fields.get(name)
+            if field and field.type == "many2one" and field.comodel_name == "aftersales.project":
+                return name
+        if depth < 2:
+            for name in VIA_FIELDS:
+                field = model._fields.get(name)
+                if field and field.type == "many2one" and field.comodel_name != model_name:
+                    sub = self._aftersales_find_project_path(field.comodel_name, depth + 1)
+                    if sub is not None:
+                        return f"{name}.{sub}" if sub else name
+        return None
+
+    def _aftersales_file(self):
+        if self.env.context.get("aftersales_archive_no_filing"):
+            return
+        candidates = self.filtered(
+            lambda a: a.res_model and a.res_id and not a.res_field and a.type == "binary"
+        )
+        candidates = candidates.filtered(lambda a: self._aftersales_project_path(a.res_model) is not None)
+        if candidates:
+            self.env["aftersales.archive.entry"].sudo()._file_attachments(candidates.sudo())
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        attachments = super().create(vals_list)
+        attachments._aftersales_file()
+        return attachments
+
+    def write(self, vals):
+        result = super().write(vals)
+        if "res_model" in vals or "res_id" in vals:
+            self._aftersales_file()
+        return result
