@@ -4,3 +4,12 @@ from . import aftersales_project
 from . import stock_lot
 from . import helpdesk_ticket
 from . import repair_order
+from . import res_company_dispatch
+from . import res_config_settings_dispatch
+from . import product_category_aftersales
+from . import aftersales_employee_certificate
+from . import hr_employee_aftersales
+from . import aftersales_dispatch
+from . import hr_expense_sheet_aftersales
+from . import helpdesk_ticket_dispatch
+from . import aftersales_project_dispatch
