@@ -144,7 +144,9 @@ class AftersalesHazardBriefingLine(models.Model):
     briefing_id = fields.Many2one(
         "aftersales.hazard.briefing", required=True, index=True, ondelete="cascade"
     )
-    hazard_id = fields.Many2one("aftersales.hazard", ondelete="set null", index="btree_not_null")
+    hazard_id = fields.Many2one(
+        "aftersales.hazard", string="Register Entry", ondelete="set null", index="btree_not_null"
+    )
     name = fields.Char(string="Hazard", required=True)
     category = fields.Selection(HAZARD_CATEGORIES)
     risk_level = fields.Selection(RISK_LEVELS)

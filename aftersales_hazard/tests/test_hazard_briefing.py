@@ -143,7 +143,7 @@ class TestHazardBriefing(DispatchCase):
                 dispatch.briefing_ids.line_ids.mapped("control_measures"),
                 ["Lock out, tag out, test before touch"] * 2,
             )
-            self.assertFalse(dispatch.briefing_ids.acknowledged_at)
+            self.assertFalse(any(dispatch.briefing_ids.mapped("acknowledged_at")))
         self.assertEqual(set(left.briefing_ids.mapped("state")), {"acknowledged"})
         self.assertEqual(
             left.briefing_ids.line_ids.mapped("control_measures"), ["Lock out, tag out"] * 2,

@@ -275,7 +275,9 @@ class AftersalesDispatch(models.Model):
     def _payment_ok(self):
         """R28: pay before service; an urgent case may be served first on the manager's approval."""
         self.ensure_one()
-        return bool(self.serve_first_approved_by) or self.ticket_id._aftersales_payment_ok()
+        if not self.ticket_id or self.serve_first_approved_by:
+            return True
+        return self.ticket_id._aftersales_payment_ok()
 
     def _get_dispatch_blockers(self):
         """Reasons why this trip may not be confirmed, as translated sentences.

@@ -53,6 +53,8 @@ class TestDispatchExpense(DispatchCase):
             sheet.with_user(self.expense_approver).action_approve_expense_sheets()
         with self.assertRaises(AccessError):
             sheet.with_user(self.as_user).action_aftersales_review()
+        # The back office sees the trip's claims; an engineer sees only their own.
+        self.assertIn(sheet, self.dispatch.with_user(self.as_user).expense_sheet_ids)
         sheet.with_user(self.manager).action_aftersales_review()
         self.assertEqual(sheet.aftersales_reviewed_by, self.manager)
         self.assertFalse(sheet.aftersales_review_needed)

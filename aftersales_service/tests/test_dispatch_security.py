@@ -18,6 +18,9 @@ class TestDispatchSecurity(DispatchCase):
         cls.emp_other = cls.env["hr.employee"].create(
             {"name": "Eng Other", "user_id": cls.other_engineer.id, "aftersales_nda_date": "2025-01-01"}
         )
+        cls.env["aftersales.employee.certificate"].create(
+            {"name": "RO", "employee_id": cls.emp_other.id, "categ_id": cls.equipment_categ.id}
+        )
         cls.mine = cls._dispatch(employees=cls.emp_engineer)
         cls.theirs = cls._dispatch(employees=cls.emp_other)
         cls.both = cls._dispatch(employees=cls.emp_engineer | cls.emp_other)
@@ -74,8 +77,10 @@ class TestDispatchSecurity(DispatchCase):
         dispatch_b = self.Dispatch.create(
             {"ticket_id": ticket_b.id, "company_id": self.other_company.id}
         )
-        as_user = self.as_user.with_context(allowed_company_ids=[self.company.id])
-        self.assertFalse(self.Dispatch.with_user(as_user).search([("id", "=", dispatch_b.id)]))
+        in_main = self.Dispatch.with_user(self.as_user).with_context(
+            allowed_company_ids=[self.company.id]
+        )
+        self.assertFalse(in_main.search([("id", "=", dispatch_b.id)]))
         in_both = self.Dispatch.with_user(self.as_user).with_context(
             allowed_company_ids=[self.company.id, self.other_company.id]
         )
