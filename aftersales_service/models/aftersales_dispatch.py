@@ -113,7 +113,9 @@ class AftersalesDispatch(models.Model):
     serve_first_reason = fields.Text(string="Serve-first Reason")
     serve_first_approved_by = fields.Many2one("res.users", copy=False, readonly=True, tracking=True)
     serve_first_approved_at = fields.Datetime(copy=False, readonly=True)
-    payment_ok = fields.Boolean(compute="_compute_payment_ok", string="Payment Cleared")
+    payment_ok = fields.Boolean(
+        compute="_compute_payment_ok", string="Payment Cleared", compute_sudo=True
+    )
     # R20–R21: money of the trip.
     advance_amount = fields.Monetary(string="Cash Advance", tracking=True)
     expense_sheet_ids = fields.One2many(
@@ -124,7 +126,7 @@ class AftersalesDispatch(models.Model):
     parts_cost = fields.Monetary(compute="_compute_costs", string="Parts")
     labour_cost = fields.Monetary(compute="_compute_costs", string="Hours")
     service_cost = fields.Monetary(compute="_compute_costs", string="Cost of Service")
-    blocker_text = fields.Text(compute="_compute_blocker_text", string="Blockers")
+    blocker_text = fields.Text(compute="_compute_blocker_text", string="Blockers", compute_sudo=True)
     is_my_dispatch = fields.Boolean(compute="_compute_is_my_dispatch")
     color = fields.Integer()
 

@@ -1,6 +1,6 @@
 from odoo import Command
 from odoo.exceptions import AccessError
-from odoo.tests import new_test_user, tagged
+from odoo.tests import Form, new_test_user, tagged
 
 from .dispatch_common import DispatchCase
 
@@ -34,6 +34,14 @@ class TestDispatchSecurity(DispatchCase):
             [("ticket_id", "=", self.ticket.id)]
         )
         self.assertEqual(visible_other, self.theirs | self.both)
+
+    def test_engineer_opens_own_dispatch_form(self):
+        form = Form(self.mine.with_user(self.engineer))
+        self.assertEqual(form.name, self.mine.name)
+        self.assertEqual(form.ticket_id, self.ticket)
+        form.work_hours = 3.0
+        form.save()
+        self.assertEqual(self.mine.work_hours, 3.0)
 
     def test_engineer_acts_on_own_dispatch_only(self):
         for dispatch in self.mine | self.theirs:
