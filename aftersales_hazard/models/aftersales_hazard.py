@@ -11,7 +11,13 @@ HAZARD_CATEGORIES = [
     ("fire", "Fire / Explosion"),
     ("other", "Other"),
 ]
-LEVELS = [("1", "1 - Very Low"), ("2", "2 - Low"), ("3", "3 - Medium"), ("4", "4 - High"), ("5", "5 - Very High")]
+LEVELS = [
+    ("1", "1 - Very Low"),
+    ("2", "2 - Low"),
+    ("3", "3 - Medium"),
+    ("4", "4 - High"),
+    ("5", "5 - Very High"),
+]
 RISK_LEVELS = [("low", "Low"), ("medium", "Medium"), ("high", "High"), ("critical", "Critical")]
 # Fields whose change makes an acknowledged briefing outdated.
 BRIEFED_FIELDS = {

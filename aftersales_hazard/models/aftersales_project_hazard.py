@@ -1,6 +1,6 @@
 from odoo import _, fields, models
 
-from odoo.addons.aftersales_service.models.aftersales_dispatch import NOT_LEFT_STATES
+from odoo.addons.aftersales_service.models.aftersales_dispatch import NOT_LEFT_STATES, count_by
 
 
 class AftersalesProject(models.Model):
@@ -11,18 +11,8 @@ class AftersalesProject(models.Model):
     briefing_count = fields.Integer(compute="_compute_hazard_counts")
 
     def _compute_hazard_counts(self):
-        hazards = {
-            project.id: count
-            for project, count in self.env["aftersales.hazard"]._read_group(
-                [("project_id", "in", self.ids)], ["project_id"], ["__count"]
-            )
-        }
-        briefings = {
-            project.id: count
-            for project, count in self.env["aftersales.hazard.briefing"]._read_group(
-                [("project_id", "in", self.ids)], ["project_id"], ["__count"]
-            )
-        }
+        hazards = count_by(self.env["aftersales.hazard"], "project_id", self.ids)
+        briefings = count_by(self.env["aftersales.hazard.briefing"], "project_id", self.ids)
         for project in self:
             project.hazard_count = hazards.get(project.id, 0)
             project.briefing_count = briefings.get(project.id, 0)

@@ -39,7 +39,12 @@ class TestHazardBriefing(DispatchCase):
             }
         )
         cls.old = cls.Hazard.create(
-            {"project_id": cls.project.id, "name": "Old hazard", "control_measures": "-", "active": False}
+            {
+                "project_id": cls.project.id,
+                "name": "Old hazard",
+                "control_measures": "-",
+                "active": False,
+            }
         )
 
     def _acknowledge_all(self, dispatch):

@@ -14,6 +14,15 @@ PLAN_DECISIONS = [("agreed", "Agreed"), ("disagreed", "Disagreed")]
 NOT_LEFT_STATES = ("draft", "confirmed")
 
 
+def count_by(model, field, ids):
+    """{id: number of `model` records whose `field` is that id}: one grouped query for the
+    smart buttons of many records."""
+    return {
+        record.id: count
+        for record, count in model._read_group([(field, "in", ids)], [field], ["__count"])
+    }
+
+
 class AftersalesDispatch(models.Model):
     """One trip of engineers for one service request: the travel order (出差单) and the
     service work order (施工单) of R20, the cash advance and the expense claims (R20–R21)."""
@@ -156,12 +165,7 @@ class AftersalesDispatch(models.Model):
             dispatch.payment_ok = dispatch._payment_ok()
 
     def _compute_expense_sheet_count(self):
-        counts = {
-            dispatch.id: count
-            for dispatch, count in self.env["hr.expense.sheet"]._read_group(
-                [("aftersales_dispatch_id", "in", self.ids)], ["aftersales_dispatch_id"], ["__count"]
-            )
-        }
+        counts = count_by(self.env["hr.expense.sheet"], "aftersales_dispatch_id", self.ids)
         for dispatch in self:
             dispatch.expense_sheet_count = counts.get(dispatch.id, 0)
 

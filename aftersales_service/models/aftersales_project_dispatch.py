@@ -1,5 +1,7 @@
 from odoo import _, fields, models
 
+from .aftersales_dispatch import count_by
+
 
 class AftersalesProject(models.Model):
     _inherit = "aftersales.project"
@@ -8,12 +10,7 @@ class AftersalesProject(models.Model):
     dispatch_count = fields.Integer(compute="_compute_dispatch_count")
 
     def _compute_dispatch_count(self):
-        counts = {
-            project.id: count
-            for project, count in self.env["aftersales.dispatch"]._read_group(
-                [("project_id", "in", self.ids)], ["project_id"], ["__count"]
-            )
-        }
+        counts = count_by(self.env["aftersales.dispatch"], "project_id", self.ids)
         for project in self:
             project.dispatch_count = counts.get(project.id, 0)
 

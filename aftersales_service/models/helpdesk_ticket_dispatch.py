@@ -1,5 +1,7 @@
 from odoo import _, fields, models
 
+from .aftersales_dispatch import count_by
+
 
 class HelpdeskTicket(models.Model):
     _inherit = "helpdesk.ticket"
@@ -15,12 +17,7 @@ class HelpdeskTicket(models.Model):
     )
 
     def _compute_dispatch_count(self):
-        counts = {
-            ticket.id: count
-            for ticket, count in self.env["aftersales.dispatch"]._read_group(
-                [("ticket_id", "in", self.ids)], ["ticket_id"], ["__count"]
-            )
-        }
+        counts = count_by(self.env["aftersales.dispatch"], "ticket_id", self.ids)
         for ticket in self:
             ticket.dispatch_count = counts.get(ticket.id, 0)
 

@@ -24,7 +24,11 @@ class DispatchCase(AftersalesCase):
             }
         )
         cls.lot = cls.env["stock.lot"].create(
-            {"name": "RO-T-001", "product_id": cls.ro_product.id, "aftersales_project_id": cls.project.id}
+            {
+                "name": "RO-T-001",
+                "product_id": cls.ro_product.id,
+                "aftersales_project_id": cls.project.id,
+            }
         )
         cls.ticket = cls.env["helpdesk.ticket"].create(
             {

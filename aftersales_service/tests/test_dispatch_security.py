@@ -16,7 +16,11 @@ class TestDispatchSecurity(DispatchCase):
             groups="base.group_user,aftersales_service.group_aftersales_engineer",
         )
         cls.emp_other = cls.env["hr.employee"].create(
-            {"name": "Eng Other", "user_id": cls.other_engineer.id, "aftersales_nda_date": "2025-01-01"}
+            {
+                "name": "Eng Other",
+                "user_id": cls.other_engineer.id,
+                "aftersales_nda_date": "2025-01-01",
+            }
         )
         cls.env["aftersales.employee.certificate"].create(
             {"name": "RO", "employee_id": cls.emp_other.id, "categ_id": cls.equipment_categ.id}
@@ -96,7 +100,8 @@ class TestDispatchSecurity(DispatchCase):
 
     def test_certificates_access(self):
         Certificate = self.env["aftersales.employee.certificate"]
-        self.assertTrue(Certificate.with_user(self.as_user).search([("employee_id", "=", self.emp_two.id)]))
+        visible = Certificate.with_user(self.as_user).search([("employee_id", "=", self.emp_two.id)])
+        self.assertEqual(visible, self.emp_two.aftersales_certificate_ids)
         with self.assertRaises(AccessError):
             Certificate.with_user(self.manager).create(
                 {"name": "X", "employee_id": self.emp_two.id, "categ_id": self.equipment_categ.id}
