@@ -70,6 +70,8 @@ class TestHazard(AftersalesCase):
         self.assertEqual(copied.ppe, "Insulated gloves")
         self.assertEqual(self.project.hazard_count, 1)
         self.assertEqual(self.sister.hazard_count, 2, "the source keeps its hazards")
+        action = self.project.action_view_hazards()
+        self.assertEqual(self.Hazard.search(action["domain"]), copied)
 
     def test_copy_refused_from_other_customer(self):
         wizard = self.env["aftersales.hazard.copy"].create(

@@ -156,8 +156,12 @@ class AftersalesDispatch(models.Model):
             if project:
                 parts = [project.site_state_id.name, project.site_city, project.site_street]
                 dispatch.destination = " ".join(p for p in parts if p) or project.partner_id.name
-            elif not dispatch.destination:
-                dispatch.destination = dispatch.ticket_id.partner_id.contact_address_inline or False
+            else:
+                dispatch.destination = (
+                    dispatch.destination
+                    or dispatch.ticket_id.partner_id.contact_address_inline
+                    or False
+                )
 
     @api.depends("ticket_id.coverage", "serve_first_approved_by")
     def _compute_payment_ok(self):

@@ -19,6 +19,16 @@ class TestDispatch(DispatchCase):
         self.assertEqual(self.project.dispatch_count, 2)
         self.assertEqual(self.ticket.dispatch_count, 2)
 
+    def test_smart_buttons(self):
+        dispatch = self._dispatch()
+        action = self.project.action_view_dispatches()
+        self.assertEqual(action["res_id"], dispatch.id)
+        action = self.ticket.action_view_dispatches()
+        self.assertEqual(self.Dispatch.search(action["domain"]), dispatch)
+        action = dispatch.action_view_expense_sheets()
+        self.assertEqual(action["context"]["default_aftersales_dispatch_id"], dispatch.id)
+        self.assertEqual(action["context"]["default_employee_id"], self.emp_engineer.id)
+
     def test_form_proposes_destination_from_site(self):
         with Form(self.Dispatch) as form:
             form.ticket_id = self.ticket
