@@ -12,7 +12,7 @@ class AftersalesHazardBriefing(models.Model):
 
     _name = "aftersales.hazard.briefing"
     _description = "Site Hazard Briefing"
-    _inherit = ["mail.thread"]
+    _inherit = ["mail.thread", "mail.activity.mixin"]
     _order = "id desc"
     _check_company_auto = True
 
@@ -57,7 +57,18 @@ class AftersalesHazardBriefing(models.Model):
     def create(self, vals_list):
         briefings = super().create(vals_list)
         briefings._refresh_snapshot()
+        briefings._ask_acknowledgement()
         return briefings
+
+    def _ask_acknowledgement(self):
+        """A to-do for each engineer: read the site's hazards and acknowledge them."""
+        for briefing in self.sudo().filtered("employee_id.user_id"):
+            briefing.activity_schedule(
+                "mail.mail_activity_data_todo",
+                user_id=briefing.employee_id.user_id.id,
+                date_deadline=fields.Date.to_date(briefing.dispatch_id.planned_departure),
+                summary=_("Acknowledge the site hazards"),
+            )
 
     def _refresh_snapshot(self):
         """Replace the listed hazards with the site's active hazards of now."""
@@ -93,6 +104,7 @@ class AftersalesHazardBriefing(models.Model):
             acknowledged.sudo().write(
                 {"state": "pending", "acknowledged_at": False, "acknowledged_by": False}
             )
+            acknowledged._ask_acknowledgement()
             for dispatch in acknowledged.dispatch_id:
                 names = ", ".join(
                     acknowledged.filtered(lambda b: b.dispatch_id == dispatch).employee_id.mapped(
@@ -124,13 +136,15 @@ class AftersalesHazardBriefing(models.Model):
                         dispatch=briefing.dispatch_id.name,
                     )
                 )
-        self.filtered(lambda b: b.state == "pending").write(
+        pending = self.filtered(lambda b: b.state == "pending")
+        pending.write(
             {
                 "state": "acknowledged",
                 "acknowledged_at": fields.Datetime.now(),
                 "acknowledged_by": self.env.uid,
             }
         )
+        pending.activity_feedback(["mail.mail_activity_data_todo"])
         return True
 
 

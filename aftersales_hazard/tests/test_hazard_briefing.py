@@ -113,7 +113,9 @@ class TestHazardBriefing(DispatchCase):
         with self.assertRaises(AccessError):
             briefing.with_user(self.engineer_two).action_acknowledge()
         self.assertEqual(briefing.state, "pending")
+        self.assertEqual(briefing.activity_ids.user_id, self.engineer, "the engineer is asked")
         briefing.with_user(self.engineer).action_acknowledge()
+        self.assertFalse(briefing.activity_ids, "the to-do is done")
         self.assertEqual(briefing.state, "acknowledged")
         self.assertEqual(briefing.acknowledged_by, self.engineer)
         self.assertTrue(briefing.acknowledged_at)
@@ -149,6 +151,7 @@ class TestHazardBriefing(DispatchCase):
                 ["Lock out, tag out, test before touch"] * 2,
             )
             self.assertFalse(any(dispatch.briefing_ids.mapped("acknowledged_at")))
+            self.assertEqual(len(dispatch.briefing_ids.activity_ids), 2, "asked again")
         self.assertEqual(set(left.briefing_ids.mapped("state")), {"acknowledged"})
         self.assertEqual(
             left.briefing_ids.line_ids.mapped("control_measures"), ["Lock out, tag out"] * 2,
