@@ -28,6 +28,11 @@
         "views/stock_lot_views.xml",
         "views/res_config_settings_views.xml",
         "views/aftersales_menus.xml",
+        "security/aftersales_service_report_security.xml",
+        "data/aftersales_portal_data.xml",
+        "report/aftersales_service_report_templates.xml",
+        "views/aftersales_service_report_views.xml",
+        "views/aftersales_portal_templates.xml",
         "data/aftersales_dispatch_data.xml",
         "security/aftersales_dispatch_security.xml",
         "views/aftersales_dispatch_views.xml",
@@ -41,8 +46,14 @@
     ],
     "demo": [
         "demo/aftersales_demo.xml",
+        "demo/aftersales_portal_demo.xml",
         "demo/aftersales_dispatch_demo.xml",
     ],
     "application": True,
     "installable": True,
+    "assets": {
+        "web.assets_tests": [
+            "aftersales_service/static/tests/tours/*.js",
+        ],
+    },
 }

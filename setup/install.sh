@@ -8,16 +8,17 @@ source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 
 # --- 1. system packages ------------------------------------------------------------------------
 need_pkgs=()
-command -v pg_ctlcluster >/dev/null || need_pkgs+=(postgresql postgresql-client)
-command -v wkhtmltopdf >/dev/null || need_pkgs+=(wkhtmltopdf)
-command -v chromium >/dev/null || need_pkgs+=(chromium)
-command -v git >/dev/null || need_pkgs+=(git)
-for hdr in /usr/include/ldap.h /usr/include/sasl/sasl.h /usr/include/postgresql/libpq-fe.h; do
-    [ -e "$hdr" ] || case "$hdr" in
-        *ldap.h) need_pkgs+=(libldap2-dev) ;; *sasl.h) need_pkgs+=(libsasl2-dev) ;; *) need_pkgs+=(libpq-dev) ;;
-    esac
-done
-fc-list 2>/dev/null | grep -qi 'noto.*cjk' || need_pkgs+=(fonts-noto-cjk)
+if command -v dpkg-query >/dev/null; then
+    # PostgreSQL, PDF rendering, Odoo's build needs (python-ldap, psycopg2), Chinese fonts for
+    # reports, Chromium for the browser tests.
+    for pkg in postgresql postgresql-client wkhtmltopdf git libldap2-dev libsasl2-dev libpq-dev \
+               fonts-noto-cjk chromium; do
+        dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q 'ok installed' || need_pkgs+=("$pkg")
+    done
+else
+    command -v pg_ctlcluster >/dev/null && command -v wkhtmltopdf >/dev/null \
+        || die "not a Debian system: install PostgreSQL and wkhtmltopdf yourself, then run again"
+fi
 if [ ${#need_pkgs[@]} -gt 0 ]; then
     log "installing system packages: ${need_pkgs[*]}"
     as_root apt-get update -qq || die "apt-get update failed"

@@ -1,0 +1,329 @@
+import base64
+import binascii
+
+from markupsafe import Markup, escape
+
+from odoo import _, fields, http
+from odoo.exceptions import AccessError, MissingError, UserError
+from odoo.http import request
+
+from odoo.addons.portal.controllers.portal import CustomerPortal
+from odoo.addons.portal.controllers.portal import pager as portal_pager
+
+PHOTO_TYPES = ("image/",)
+MAX_PHOTO_BYTES = 10 * 1024 * 1024
+
+
+class AftersalesPortal(CustomerPortal):
+    """The customer's after-sales portal: projects, repair requests (R1), service reports to
+    sign (R23) and rate (R44), invoices.
+
+    Every record is first read with the customer's own rights (record rules: their commercial
+    partner only, their company only); only then is it rendered with sudo. A record the
+    customer may not read answers 404, whatever its id.
+    """
+
+    # ------------------------------------------------------------------ helpers
+    def _prepare_home_portal_values(self, counters):
+        values = super()._prepare_home_portal_values(counters)
+        if "aftersales_project_count" in counters:
+            Project = request.env["aftersales.project"]
+            values["aftersales_project_count"] = (
+                Project.search_count([]) if Project.has_access("read") else 0
+            )
+        return values
+
+    def _aftersales_tz(self):
+        """The customer's time zone: the user's, else the partner's, else the company's."""
+        user = request.env.user
+        return (
+            user.tz
+            or user.partner_id.commercial_partner_id.tz
+            or user.company_id.partner_id.tz
+            or "UTC"
+        )
+
+    def _aftersales_values(self, **values):
+        base = self._prepare_portal_layout_values()
+        base.update(tz=self._aftersales_tz(), **values)
+        return base
+
+    def _aftersales_projects(self):
+        """The projects the customer may see (record rules do the filtering)."""
+        return request.env["aftersales.project"].search([])
+
+    def _aftersales_record(self, model, record_id, access_token=None):
+        """The record as sudo if the customer may read it, else raises MissingError."""
+        try:
+            return self._document_check_access(model, record_id, access_token=access_token)
+        except (AccessError, MissingError) as exc:
+            raise MissingError(_("This document does not exist.")) from exc
+
+    # ------------------------------------------------------------------ projects
+    @http.route(["/my/aftersales", "/my/aftersales/page/<int:page>"], type="http", auth="user", website=True)
+    def portal_my_aftersales(self, page=1, **kw):
+        Project = request.env["aftersales.project"]
+        count = Project.search_count([])
+        pager = portal_pager(
+            url="/my/aftersales", total=count, page=page, step=self._items_per_page
+        )
+        projects = Project.search([], limit=self._items_per_page, offset=pager["offset"])
+        values = self._aftersales_values(
+            page_name="aftersales_projects",
+            projects=projects.sudo(),
+            pager=pager,
+            default_url="/my/aftersales",
+        )
+        return request.render("aftersales_service.portal_my_aftersales_projects", values)
+
+    def _aftersales_project_invoices(self, project_sudo):
+        """Posted customer invoices of the project's contract and repairs, to open through
+        Odoo's own invoice portal."""
+        moves = project_sudo.sale_order_id.invoice_ids | project_sudo.repair_ids.sale_order_id.invoice_ids
+        return moves.filtered(
+            lambda m: m.state == "posted"
+            and m.move_type in ("out_invoice", "out_refund")
+            and m.commercial_partner_id == project_sudo.commercial_partner_id
+        )
+
+    def _aftersales_project_page_values(self, project_sudo):
+        """Values of the project page; other modules add theirs (e.g. retention notices)."""
+        tickets = project_sudo.ticket_ids
+        return {
+            "page_name": "aftersales_project",
+            "project": project_sudo,
+            "lots": project_sudo.lot_ids,
+            "open_tickets": tickets.filtered(lambda t: not t.closed),
+            "closed_tickets": tickets.filtered("closed"),
+            "reports": request.env["aftersales.service.report"]
+            .sudo()
+            .search([("project_id", "=", project_sudo.id)]),
+            "invoices": self._aftersales_project_invoices(project_sudo),
+        }
+
+    @http.route("/my/aftersales/projects/<int:project_id>", type="http", auth="user", website=True)
+    def portal_my_aftersales_project(self, project_id, access_token=None, **kw):
+        try:
+            project_sudo = self._aftersales_record("aftersales.project", project_id, access_token)
+        except MissingError:
+            raise request.not_found()
+        values = self._aftersales_values(**self._aftersales_project_page_values(project_sudo))
+        return request.render("aftersales_service.portal_my_aftersales_project", values)
+
+    # ------------------------------------------------------------------ requests
+    def _aftersales_request_form_values(self, error=None, form=None):
+        projects = self._aftersales_projects()
+        return self._aftersales_values(
+            page_name="aftersales_request_new",
+            projects=projects.sudo(),
+            error=error or {},
+            form=form or {},
+        )
+
+    @http.route("/my/aftersales/requests/new", type="http", auth="user", website=True)
+    def portal_aftersales_request_new(self, project_id=None, **kw):
+        form = {"project_id": project_id}
+        return request.render(
+            "aftersales_service.portal_aftersales_request_new",
+            self._aftersales_request_form_values(form=form),
+        )
+
+    def _aftersales_int(self, value):
+        try:
+            return int(value or 0)
+        except (TypeError, ValueError):
+            return 0
+
+    def _aftersales_prepare_request(self, post):
+        """Validate the posted form; returns (ticket values, errors)."""
+        errors = {}
+        project_id = self._aftersales_int(post.get("project_id"))
+        if not project_id:
+            errors["project_id"] = _("Choose one of your projects.")
+            return {}, errors
+        # Ids of another customer's project or serial raise MissingError: a 404, as if absent.
+        project_sudo = self._aftersales_record("aftersales.project", project_id)
+        lot_id = self._aftersales_int(post.get("lot_id"))
+        if lot_id and lot_id not in project_sudo.lot_ids.ids:
+            raise MissingError(_("This document does not exist."))
+        severity = post.get("severity") or "general"
+        if severity not in dict(request.env["helpdesk.ticket"]._fields["severity"].selection):
+            errors["severity"] = _("Choose a severity.")
+        title = (post.get("name") or "").strip()
+        if not title:
+            errors["name"] = _("Give the request a short title.")
+        description = (post.get("description") or "").strip()
+        if not description:
+            errors["description"] = _("Describe the fault.")
+        user = request.env.user
+        vals = {
+            "name": title,
+            "description": Markup("<p>%s</p>") % Markup("<br/>").join(
+                escape(line) for line in description.splitlines()
+            ),
+            "aftersales_project_id": project_sudo.id,
+            "lot_id": lot_id or False,
+            "severity": severity,
+            "needs_onsite": bool(post.get("needs_onsite")),
+            "partner_id": user.partner_id.id,
+            "partner_name": user.partner_id.name,
+            "partner_email": user.partner_id.email,
+            "company_id": project_sudo.company_id.id,
+            "channel_id": request.env.ref("aftersales_service.channel_portal").id,
+            "received_at": fields.Datetime.now(),
+        }
+        return vals, errors
+
+    def _aftersales_photos(self):
+        photos, errors = [], {}
+        for upload in request.httprequest.files.getlist("photos"):
+            if not upload.filename:
+                continue
+            content = upload.read()
+            if not (upload.mimetype or "").startswith(PHOTO_TYPES):
+                errors["photos"] = _("%(name)s is not a photo.", name=upload.filename)
+            elif len(content) > MAX_PHOTO_BYTES:
+                errors["photos"] = _("%(name)s is larger than 10 MB.", name=upload.filename)
+            else:
+                photos.append((upload.filename, upload.mimetype, content))
+        return photos, errors
+
+    @http.route("/my/aftersales/requests/submit", type="http", auth="user", methods=["POST"], website=True)
+    def portal_aftersales_request_submit(self, **post):
+        try:
+            vals, errors = self._aftersales_prepare_request(post)
+        except MissingError:
+            raise request.not_found()
+        photos, photo_errors = self._aftersales_photos()
+        errors.update(photo_errors)
+        if errors:
+            return request.render(
+                "aftersales_service.portal_aftersales_request_new",
+                self._aftersales_request_form_values(error=errors, form=post),
+            )
+        company = request.env["res.company"].sudo().browse(vals["company_id"])
+        ticket = request.env["helpdesk.ticket"].sudo().with_company(company).create(vals)
+        if photos:
+            request.env["ir.attachment"].sudo().create(
+                [
+                    {
+                        "name": name,
+                        "raw": content,
+                        "mimetype": mimetype,
+                        "res_model": "helpdesk.ticket",
+                        "res_id": ticket.id,
+                    }
+                    for name, mimetype, content in photos
+                ]
+            )
+        ticket.message_post_with_source(
+            "aftersales_service.mail_template_portal_request_received",
+            message_type="comment",
+            subtype_xmlid="mail.mt_comment",
+            author_id=ticket.company_id.partner_id.id,
+        )
+        return request.redirect(f"/my/aftersales/requests/{ticket.id}?message=received")
+
+    @http.route("/my/aftersales/requests/<int:ticket_id>", type="http", auth="user", website=True)
+    def portal_aftersales_request(self, ticket_id, message=None, **kw):
+        try:
+            ticket_sudo = self._aftersales_record("helpdesk.ticket", ticket_id)
+        except MissingError:
+            raise request.not_found()
+        photos = (
+            request.env["ir.attachment"]
+            .sudo()
+            .search(
+                [
+                    ("res_model", "=", "helpdesk.ticket"),
+                    ("res_id", "=", ticket_sudo.id),
+                    ("mimetype", "=like", "image/%"),
+                ]
+            )
+        )
+        # Portal users read attachments only through an access token (Odoo's rule).
+        photos.generate_access_token()
+        values = self._aftersales_values(
+            page_name="aftersales_request",
+            ticket=ticket_sudo,
+            photos=photos,
+            message=message,
+        )
+        return request.render("aftersales_service.portal_aftersales_request", values)
+
+    # ------------------------------------------------------------------ service reports
+    @http.route("/my/aftersales/reports/<int:report_id>", type="http", auth="public", website=True)
+    def portal_aftersales_report(
+        self, report_id, access_token=None, report_type=None, download=False, message=None, **kw
+    ):
+        try:
+            report_sudo = self._aftersales_record(
+                "aftersales.service.report", report_id, access_token
+            )
+        except MissingError:
+            raise request.not_found()
+        if report_type in ("html", "pdf", "text"):
+            return self._show_report(
+                model=report_sudo,
+                report_type=report_type,
+                report_ref="aftersales_service.aftersales_service_report_action_report",
+                download=download,
+            )
+        return self._aftersales_report_page(report_sudo, access_token, message=message)
+
+    def _aftersales_report_page(self, report_sudo, access_token, status=200, **values):
+        # The signed PDF opens through its own token (portal users read no attachment otherwise).
+        report_sudo.signed_attachment_id.generate_access_token()
+        values = self._aftersales_values(
+            page_name="aftersales_report", report=report_sudo, access_token=access_token, **values
+        )
+        return request.render("aftersales_service.portal_aftersales_report", values, status=status)
+
+    @http.route(
+        "/my/aftersales/reports/<int:report_id>/sign", type="json", auth="public", methods=["POST"], website=True
+    )
+    def portal_aftersales_report_sign(self, report_id, access_token=None, name=None, signature=None):
+        access_token = access_token or request.httprequest.args.get("access_token")
+        try:
+            report_sudo = self._aftersales_record(
+                "aftersales.service.report", report_id, access_token
+            )
+        except MissingError:
+            return {"error": _("This service report does not exist.")}
+        if report_sudo.state != "draft":
+            return {"error": _("This service report is already signed.")}
+        if not signature or not (name or "").strip():
+            return {"error": _("Your name and signature are both required.")}
+        try:
+            base64.b64decode(signature, validate=True)
+            with request.env.cr.savepoint():
+                report_sudo._action_sign(name.strip(), signature)
+        except (TypeError, binascii.Error):
+            return {"error": _("Invalid signature data.")}
+        except UserError as exc:
+            return {"error": exc.args[0]}
+        return {
+            "force_refresh": True,
+            "redirect_url": report_sudo.get_portal_url(query_string="&message=signed"),
+        }
+
+    @http.route(
+        "/my/aftersales/reports/<int:report_id>/rate", type="http", auth="public", methods=["POST"], website=True
+    )
+    def portal_aftersales_report_rate(
+        self, report_id, access_token=None, rating=None, rating_comment=None, **kw
+    ):
+        try:
+            report_sudo = self._aftersales_record(
+                "aftersales.service.report", report_id, access_token
+            )
+        except MissingError:
+            raise request.not_found()
+        try:
+            with request.env.cr.savepoint():
+                report_sudo._action_rate(rating, (rating_comment or "").strip())
+        except UserError as exc:
+            return self._aftersales_report_page(
+                report_sudo, access_token, status=400, rating_error=exc.args[0]
+            )
+        return request.redirect(report_sudo.get_portal_url(query_string="&message=rated"))

@@ -1,0 +1,308 @@
+import base64
+import io
+
+import qrcode
+
+from odoo import _, api, fields, models
+from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.tools.image import image_data_uri
+
+TEST_RESULT = [("pass", "Passed"), ("fail", "Failed")]
+REPORT_STATE = [("draft", "To Sign"), ("signed", "Signed"), ("settled", "Settled")]
+RATING = [
+    ("1", "Very Dissatisfied"),
+    ("2", "Dissatisfied"),
+    ("3", "Neutral"),
+    ("4", "Satisfied"),
+    ("5", "Very Satisfied"),
+]
+
+
+class AftersalesServiceReport(models.Model):
+    """The service report (service contact sheet) of one piece of work on a request.
+
+    R23: the engineer fills it, the customer accepts the work by signing it (portal signature
+    or the engineer's tablet), customer service checks it and settles it.
+    R24: it records what was done, the test after repair and how to maintain the equipment.
+    Once signed its content is locked; only the customer's rating (R44) and the settlement
+    may still be written (`_WRITABLE_WHEN_SIGNED`). The report belongs to a request
+    (`ticket_id`); a module that also files it on a trip adds its own many2one in an
+    `_inherit` and is locked with the rest without further code.
+    """
+
+    _name = "aftersales.service.report"
+    _description = "Service Report"
+    _inherit = ["portal.mixin", "mail.thread", "mail.activity.mixin"]
+    _order = "id desc"
+    _check_company_auto = True
+
+    name = fields.Char(
+        string="Reference", required=True, readonly=True, copy=False, default="/", index="trigram"
+    )
+    ticket_id = fields.Many2one(
+        "helpdesk.ticket",
+        string="Request",
+        required=True,
+        index=True,
+        ondelete="restrict",
+        tracking=True,
+        check_company=True,
+    )
+    company_id = fields.Many2one(related="ticket_id.company_id", store=True, index=True)
+    project_id = fields.Many2one(
+        related="ticket_id.aftersales_project_id", store=True, index=True, string="Project"
+    )
+    lot_id = fields.Many2one(related="ticket_id.lot_id", string="Equipment Serial")
+    partner_id = fields.Many2one(related="ticket_id.partner_id", string="Customer Contact")
+    commercial_partner_id = fields.Many2one(
+        "res.partner",
+        string="Customer",
+        compute="_compute_commercial_partner_id",
+        store=True,
+        index=True,
+    )
+    engineer_id = fields.Many2one(
+        "res.users",
+        string="Engineer",
+        default=lambda self: self.env.user,
+        domain="[('share', '=', False)]",
+        tracking=True,
+    )
+    service_date = fields.Date(default=fields.Date.context_today, required=True)
+    work_done = fields.Text(string="Work Done", tracking=True)
+    parts_used = fields.Text(string="Parts Used")
+    test_description = fields.Text(
+        string="Test After Repair", help="How the equipment was tested after the repair (R24)."
+    )
+    test_result = fields.Selection(TEST_RESULT, string="Test Result", tracking=True)
+    maintenance_advice = fields.Text(
+        string="Maintenance Advice", help="How the customer should maintain the equipment (R24)."
+    )
+    hours = fields.Float(string="Hours Worked", digits=(10, 2))
+    state = fields.Selection(
+        REPORT_STATE, default="draft", required=True, readonly=True, tracking=True, copy=False
+    )
+    signature = fields.Image(
+        string="Customer Signature", copy=False, attachment=True, max_width=1024, max_height=1024
+    )
+    signed_by = fields.Char(copy=False, tracking=True)
+    signed_on = fields.Datetime(copy=False, readonly=True, tracking=True)
+    settled_by_id = fields.Many2one("res.users", string="Settled By", copy=False, readonly=True)
+    settled_on = fields.Datetime(copy=False, readonly=True)
+    rating = fields.Selection(RATING, copy=False, tracking=True)
+    rating_value = fields.Integer(
+        compute="_compute_rating_value", store=True, aggregator="avg", string="Rating (1-5)"
+    )
+    rating_comment = fields.Text(copy=False)
+    rated_on = fields.Datetime(copy=False, readonly=True)
+    signed_attachment_id = fields.Many2one(
+        "ir.attachment", string="Signed PDF", copy=False, readonly=True
+    )
+
+    # Fields that may still change once the customer has signed (R23, R44); everything
+    # else, including fields added by other modules, is locked.
+    _WRITABLE_WHEN_SIGNED = frozenset(
+        {
+            "state",
+            "settled_by_id",
+            "settled_on",
+            "rating",
+            "rating_comment",
+            "rated_on",
+            "signed_attachment_id",
+            "access_token",
+        }
+    )
+
+    @api.depends("ticket_id.partner_id.commercial_partner_id", "project_id.commercial_partner_id")
+    def _compute_commercial_partner_id(self):
+        for report in self:
+            report.commercial_partner_id = (
+                report.project_id.commercial_partner_id
+                or report.ticket_id.partner_id.commercial_partner_id
+            )
+
+    @api.depends("rating")
+    def _compute_rating_value(self):
+        for report in self:
+            report.rating_value = int(report.rating) if report.rating else 0
+
+    @api.constrains("hours")
+    def _check_hours(self):
+        for report in self:
+            if report.hours < 0:
+                raise ValidationError(
+                    _("Service report %(report)s: hours cannot be negative.", report=report.name)
+                )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        for vals in vals_list:
+            if vals.get("name", "/") == "/":
+                vals["name"] = self.env["ir.sequence"].next_by_code("aftersales.service.report")
+        return super().create(vals_list)
+
+    def _is_locked_write(self, vals):
+        locked = set(vals) - self._WRITABLE_WHEN_SIGNED
+        return {
+            name
+            for name in locked
+            if not name.startswith(("message_", "activity_", "website_message"))
+        }
+
+    def _refuse(self, message):
+        """Raise `message` naming the reports in self (placeholder %(reports)s), if any."""
+        if self:
+            raise UserError(message % {"reports": ", ".join(self.mapped("name"))})
+
+    def write(self, vals):
+        signed = self.filtered(lambda r: r.state != "draft")
+        # A signature is never undone, and the signed PDF, once filed, is never replaced.
+        if (
+            self._is_locked_write(vals)
+            or vals.get("state", "signed") == "draft"
+            or ("signed_attachment_id" in vals and signed.signed_attachment_id)
+        ):
+            signed._refuse(
+                _(
+                    "Service report %(reports)s is signed by the customer and can no longer "
+                    "be changed."
+                )
+            )
+        return super().write(vals)
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_signed(self):
+        self.filtered(lambda r: r.state != "draft")._refuse(
+            _("Service report %(reports)s is signed by the customer and cannot be deleted.")
+        )
+
+    def _compute_access_url(self):
+        super()._compute_access_url()
+        for report in self:
+            report.access_url = f"/my/aftersales/reports/{report.id}"
+
+    def action_preview_report(self):
+        self.ensure_one()
+        return {"type": "ir.actions.act_url", "target": "self", "url": self.get_portal_url()}
+
+    def _get_report_base_filename(self):
+        self.ensure_one()
+        return _("Service Report %(name)s", name=self.name)
+
+    def _portal_qr_url(self):
+        """The address the QR code opens: the report's portal page with its access token."""
+        self.ensure_one()
+        return self.get_base_url() + self.get_portal_url()
+
+    def _portal_qr_code(self):
+        """A PNG data URI of the QR code printed on the report."""
+        image = qrcode.make(self._portal_qr_url(), box_size=4, border=1)
+        stream = io.BytesIO()
+        image.save(stream, format="PNG")
+        return image_data_uri(base64.b64encode(stream.getvalue()))
+
+    def _check_signable(self):
+        for report in self:
+            if report.state != "draft":
+                raise UserError(
+                    _("Service report %(report)s is already signed.", report=report.name)
+                )
+            if not report.work_done:
+                raise UserError(
+                    _(
+                        "Service report %(report)s: describe the work done before the customer "
+                        "signs.",
+                        report=report.name,
+                    )
+                )
+
+    def _action_sign(self, signed_by, signature):
+        """Record the customer's signature (R23), lock the report, file the signed PDF on the project."""
+        self._check_signable()
+        if not signed_by or not signature:
+            raise UserError(_("The customer's name and signature are both required."))
+        self.write(
+            {
+                "signed_by": signed_by,
+                "signature": signature,
+                "signed_on": fields.Datetime.now(),
+                "state": "signed",
+            }
+        )
+        self._attach_signed_pdf()
+        return True
+
+    def action_sign(self):
+        """Back-office signing, e.g. on the engineer's tablet: the signature drawn in the form."""
+        for report in self:
+            report._action_sign(report.signed_by, report.signature)
+        return True
+
+    def _attach_signed_pdf(self):
+        report_action = self.env.ref("aftersales_service.aftersales_service_report_action_report")
+        attachments = self.env["ir.attachment"]
+        for report in self:
+            lang = report.partner_id.lang or report.commercial_partner_id.lang or self.env.lang
+            content, __ = report_action.with_context(lang=lang)._render_qweb_pdf(
+                report_action.report_name, report.ids
+            )
+            res_model, res_id = (
+                ("aftersales.project", report.project_id.id)
+                if report.project_id
+                else ("helpdesk.ticket", report.ticket_id.id)
+            )
+            attachment = attachments.sudo().create(
+                {
+                    "name": f"{report._get_report_base_filename()}.pdf",
+                    "type": "binary",
+                    "raw": content,
+                    "mimetype": "application/pdf",
+                    "res_model": res_model,
+                    "res_id": res_id,
+                }
+            )
+            report.signed_attachment_id = attachment
+            report.sudo().message_post(
+                body=_("Signed by %(name)s.", name=report.signed_by),
+                attachment_ids=attachment.ids,
+            )
+            attachments |= attachment
+        return attachments
+
+    def action_settle(self):
+        """R23: customer service checks the signed report and settles it."""
+        if not self.env.user.has_group("aftersales_service.group_aftersales_user"):
+            raise AccessError(_("Only customer service can check and settle service reports."))
+        self.filtered(lambda r: r.state != "signed")._refuse(
+            _("Only signed reports can be settled: %(reports)s.")
+        )
+        self.write(
+            {"state": "settled", "settled_by_id": self.env.user.id, "settled_on": fields.Datetime.now()}
+        )
+        for report in self:
+            report.ticket_id.message_post(
+                body=_("Service report %(report)s checked and settled.", report=report.name)
+            )
+        return True
+
+    def _action_rate(self, rating, comment):
+        """R44: the customer rates the service once, after signing."""
+        self.ensure_one()
+        if self.state == "draft":
+            raise UserError(_("The service can be rated once the report is signed."))
+        if self.rating:
+            raise UserError(_("Service report %(report)s is already rated.", report=self.name))
+        if str(rating) not in dict(RATING):
+            raise UserError(_("A rating must be between 1 and 5."))
+        self.write(
+            {"rating": str(rating), "rating_comment": comment or False, "rated_on": fields.Datetime.now()}
+        )
+        self.ticket_id.message_post(
+            body=_(
+                "The customer rated service report %(report)s: %(rating)s/5.",
+                report=self.name,
+                rating=rating,
+            )
+        )
+        return True
