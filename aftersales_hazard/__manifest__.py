@@ -8,6 +8,14 @@
     "author": "After-sales Service Team",
     "website": "https://github.com/aftersales/aftersales",
     "depends": ["aftersales_service"],
-    "data": [],
+    "data": [
+        "security/aftersales_hazard_security.xml",
+        "security/ir.model.access.csv",
+        "views/aftersales_hazard_views.xml",
+        "report/aftersales_hazard_reports.xml",
+    ],
+    "demo": [
+        "demo/aftersales_hazard_demo.xml",
+    ],
     "installable": True,
 }

@@ -29,3 +29,12 @@ from . import aftersales_archive_entry
 from . import aftersales_project_archive
 from . import ir_attachment_archive
 from . import ir_actions_report_archive
+from . import res_company_dispatch
+from . import res_config_settings_dispatch
+from . import product_category_aftersales
+from . import aftersales_employee_certificate
+from . import hr_employee_aftersales
+from . import aftersales_dispatch
+from . import hr_expense_sheet_aftersales
+from . import helpdesk_ticket_dispatch
+from . import aftersales_project_dispatch

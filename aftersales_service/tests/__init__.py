@@ -19,3 +19,7 @@ from . import test_repair_performance
 from . import test_archive_numbering
 from . import test_archive_filing
 from . import test_archive_export_access
+from . import test_dispatch
+from . import test_dispatch_security
+from . import test_dispatch_expense
+from . import test_dispatch_reports

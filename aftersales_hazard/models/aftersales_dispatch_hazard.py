@@ -1,0 +1,90 @@
+from odoo import _, api, fields, models
+from odoo.exceptions import UserError
+
+from odoo.addons.aftersales_service.models.aftersales_dispatch import NOT_LEFT_STATES
+
+
+class AftersalesDispatch(models.Model):
+    _inherit = "aftersales.dispatch"
+
+    briefing_ids = fields.One2many(
+        "aftersales.hazard.briefing", "dispatch_id", string="Hazard Briefings"
+    )
+    briefing_count = fields.Integer(compute="_compute_briefing_counts")
+    briefing_pending_count = fields.Integer(compute="_compute_briefing_counts")
+
+    @api.depends("briefing_ids.state")
+    def _compute_briefing_counts(self):
+        for dispatch in self:
+            dispatch.briefing_count = len(dispatch.briefing_ids)
+            dispatch.briefing_pending_count = len(
+                dispatch.briefing_ids.filtered(lambda b: b.state == "pending")
+            )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        dispatches = super().create(vals_list)
+        dispatches._sync_hazard_briefings()
+        return dispatches
+
+    def write(self, vals):
+        res = super().write(vals)
+        if "employee_ids" in vals:
+            self._sync_hazard_briefings()
+        if "ticket_id" in vals:
+            self.briefing_ids.filtered(
+                lambda b: b.dispatch_id.state in NOT_LEFT_STATES
+            )._reopen()
+        return res
+
+    def _sync_hazard_briefings(self):
+        """R41: one briefing per engineer of a trip that has not left; none for engineers
+        taken off the trip (unless already acknowledged, which stays on record)."""
+        Briefing = self.env["aftersales.hazard.briefing"].sudo()
+        planned = self.filtered(lambda d: d.state in NOT_LEFT_STATES)
+        to_create = []
+        to_remove = Briefing
+        for dispatch in planned.sudo():
+            briefed = dispatch.briefing_ids.employee_id
+            to_create += [
+                {"dispatch_id": dispatch.id, "employee_id": employee.id}
+                for employee in dispatch.employee_ids - briefed
+            ]
+            to_remove |= dispatch.briefing_ids.filtered(
+                lambda b, d=dispatch: b.employee_id not in d.employee_ids and b.state == "pending"
+            )
+        to_remove.unlink()
+        Briefing.create(to_create)
+
+    def _get_dispatch_blockers(self):
+        blockers = super()._get_dispatch_blockers()
+        acknowledged = self.sudo().briefing_ids.filtered(
+            lambda b: b.state == "acknowledged"
+        ).employee_id
+        for employee in self.sudo().employee_ids - acknowledged:
+            blockers.append(
+                _("Hazard briefing not acknowledged by %(engineer)s.", engineer=employee.name)
+            )
+        return blockers
+
+    def action_arrive(self):
+        # A briefing reopened after confirmation (the hazards changed) is acknowledged again first.
+        for dispatch in self:
+            pending = dispatch.sudo().briefing_ids.filtered(lambda b: b.state == "pending")
+            if pending:
+                raise UserError(
+                    _(
+                        "Dispatch %(name)s: hazard briefing not acknowledged by %(engineers)s.",
+                        name=dispatch.name,
+                        engineers=", ".join(pending.employee_id.mapped("name")),
+                    )
+                )
+        return super().action_arrive()
+
+    def action_view_briefings(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "aftersales_hazard.aftersales_hazard_briefing_action"
+        )
+        action.update(domain=[("dispatch_id", "=", self.id)], context={"create": False})
+        return action

@@ -1,0 +1,543 @@
+from odoo import _, api, fields, models
+from odoo.exceptions import AccessError, UserError, ValidationError
+
+DISPATCH_STATES = [
+    ("draft", "Draft"),
+    ("confirmed", "Confirmed"),
+    ("onsite", "On Site"),
+    ("returned", "Returned"),
+    ("closed", "Closed"),
+    ("cancel", "Cancelled"),
+]
+PLAN_DECISIONS = [("agreed", "Agreed"), ("disagreed", "Disagreed")]
+# States in which the engineers have not left yet: the trip can still be changed.
+NOT_LEFT_STATES = ("draft", "confirmed")
+
+
+def count_by(model, field, ids):
+    """{id: number of `model` records whose `field` is that id}: one grouped query for the
+    smart buttons of many records."""
+    return {
+        record.id: count
+        for record, count in model._read_group([(field, "in", ids)], [field], ["__count"])
+    }
+
+
+class AftersalesDispatch(models.Model):
+    """One trip of engineers for one service request: the travel order (出差单) and the
+    service work order (施工单) of R20, the cash advance and the expense claims (R20–R21)."""
+
+    _name = "aftersales.dispatch"
+    _description = "After-sales Dispatch"
+    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _order = "planned_departure desc, id desc"
+    _check_company_auto = True
+    _rec_names_search = ["name", "work_order_no", "ticket_id.name"]
+
+    name = fields.Char(
+        string="Travel Order No.",
+        required=True,
+        copy=False,
+        readonly=True,
+        index="trigram",
+        default=lambda self: _("New"),
+        help="Travel order number (出差单号), from a sequence.",
+    )
+    work_order_no = fields.Char(
+        string="Service Work Order No.",
+        copy=False,
+        readonly=True,
+        index="trigram",
+        help="Service work order number (施工单号), from a sequence.",
+    )
+    state = fields.Selection(
+        DISPATCH_STATES, default="draft", required=True, tracking=True, copy=False, index=True
+    )
+    company_id = fields.Many2one(
+        "res.company", required=True, index=True, default=lambda self: self.env.company
+    )
+    currency_id = fields.Many2one(related="company_id.currency_id")
+    ticket_id = fields.Many2one(
+        "helpdesk.ticket",
+        string="Service Request",
+        required=True,
+        index=True,
+        tracking=True,
+        check_company=True,
+        ondelete="restrict",
+    )
+    project_id = fields.Many2one(
+        related="ticket_id.aftersales_project_id", store=True, index="btree_not_null"
+    )
+    partner_id = fields.Many2one(related="ticket_id.partner_id", string="Customer")
+    lot_id = fields.Many2one(related="ticket_id.lot_id")
+    equipment_category_id = fields.Many2one(
+        "product.category",
+        string="Equipment Category",
+        compute="_compute_equipment_category_id",
+    )
+    employee_ids = fields.Many2many(
+        "hr.employee",
+        "aftersales_dispatch_employee_rel",
+        "dispatch_id",
+        "employee_id",
+        string="Engineers",
+        tracking=True,
+        check_company=True,
+    )
+    lead_employee_id = fields.Many2one(
+        "hr.employee",
+        string="Lead Engineer",
+        tracking=True,
+        check_company=True,
+        domain="[('id', 'in', employee_ids)]",
+    )
+    planned_departure = fields.Datetime(tracking=True, default=fields.Datetime.now)
+    planned_return = fields.Datetime(tracking=True)
+    destination = fields.Char(
+        compute="_compute_destination",
+        store=True,
+        readonly=False,
+        help="Proposed from the project site; may be changed.",
+    )
+    work_description = fields.Text(string="Work to Do")
+    precautions = fields.Text(help="Precautions stated on the travel order (R20).")
+    customer_helpers = fields.Text(
+        string="Customer's Helpers",
+        help="The customer's own people who will help on site (R19).",
+    )
+    onsite_at = fields.Datetime(string="Arrived On Site At", copy=False, readonly=True)
+    returned_at = fields.Datetime(copy=False, readonly=True)
+    work_hours = fields.Float(
+        string="Person-hours", help="Hours worked on site by all engineers together."
+    )
+    # R22: the customer's technicians confirm the repair plan on site.
+    plan_confirmed_by = fields.Char(
+        string="Plan Confirmed By", tracking=True, help="The customer's technicians (names)."
+    )
+    plan_confirmed_at = fields.Datetime(copy=False, readonly=True, tracking=True)
+    plan_decision = fields.Selection(PLAN_DECISIONS, copy=False, readonly=True, tracking=True)
+    plan_disagreement = fields.Text(string="Disagreement")
+    # R28: a paid request is served after payment, or first on an approved exception.
+    serve_first_reason = fields.Text(string="Serve-first Reason")
+    serve_first_approved_by = fields.Many2one("res.users", copy=False, readonly=True, tracking=True)
+    serve_first_approved_at = fields.Datetime(copy=False, readonly=True)
+    payment_ok = fields.Boolean(
+        compute="_compute_payment_ok", string="Payment Cleared", compute_sudo=True
+    )
+    # R20–R21: money of the trip.
+    advance_amount = fields.Monetary(string="Cash Advance", tracking=True)
+    expense_sheet_ids = fields.One2many(
+        "hr.expense.sheet", "aftersales_dispatch_id", string="Expense Reports"
+    )
+    expense_sheet_count = fields.Integer(compute="_compute_expense_sheet_count")
+    expense_cost = fields.Monetary(compute="_compute_costs", string="Travel Expenses")
+    parts_cost = fields.Monetary(compute="_compute_costs", string="Parts")
+    labour_cost = fields.Monetary(compute="_compute_costs", string="Hours")
+    service_cost = fields.Monetary(compute="_compute_costs", string="Cost of Service")
+    blocker_text = fields.Text(compute="_compute_blocker_text", string="Blockers", compute_sudo=True)
+    is_my_dispatch = fields.Boolean(compute="_compute_is_my_dispatch")
+    color = fields.Integer()
+
+    _sql_constraints = [
+        ("name_company_uniq", "unique(name, company_id)", "The travel order number must be unique."),
+    ]
+
+    # ------------------------------------------------------------------ computes
+    @api.depends("lot_id.product_id.categ_id")
+    def _compute_equipment_category_id(self):
+        for dispatch in self:
+            dispatch.equipment_category_id = dispatch.lot_id.product_id.categ_id
+
+    @api.depends("ticket_id.aftersales_project_id")
+    def _compute_destination(self):
+        for dispatch in self:
+            project = dispatch.project_id
+            if project:
+                parts = [project.site_state_id.name, project.site_city, project.site_street]
+                dispatch.destination = " ".join(p for p in parts if p) or project.partner_id.name
+            else:
+                dispatch.destination = (
+                    dispatch.destination
+                    or dispatch.ticket_id.partner_id.contact_address_inline
+                    or False
+                )
+
+    @api.depends("ticket_id.coverage", "serve_first_approved_by")
+    def _compute_payment_ok(self):
+        for dispatch in self:
+            dispatch.payment_ok = dispatch._payment_ok()
+
+    def _compute_expense_sheet_count(self):
+        counts = count_by(self.env["hr.expense.sheet"], "aftersales_dispatch_id", self.ids)
+        for dispatch in self:
+            dispatch.expense_sheet_count = counts.get(dispatch.id, 0)
+
+    @api.depends("expense_sheet_ids.total_amount", "expense_sheet_ids.approval_state", "work_hours")
+    def _compute_costs(self):
+        expenses = self._expense_costs()
+        parts = self.ticket_id._aftersales_parts_costs()
+        for dispatch in self:
+            dispatch.expense_cost = expenses.get(dispatch.id, 0.0)
+            dispatch.parts_cost = parts.get(dispatch.ticket_id.id, 0.0)
+            dispatch.labour_cost = dispatch.work_hours * dispatch.company_id.aftersales_hour_cost
+            dispatch.service_cost = (
+                dispatch.expense_cost + dispatch.parts_cost + dispatch.labour_cost
+            )
+
+    def _expense_costs(self):
+        """Travel expenses per dispatch: the expense claims (not the advance, which is cash
+        handed out, nor refused claims), in company currency."""
+        if not self.ids:
+            return {}
+        return {
+            dispatch.id: total
+            for dispatch, total in self.env["hr.expense.sheet"].sudo()._read_group(
+                [
+                    ("aftersales_dispatch_id", "in", self.ids),
+                    ("advance", "=", False),
+                    ("approval_state", "!=", "cancel"),
+                ],
+                ["aftersales_dispatch_id"],
+                ["total_amount:sum"],
+            )
+        }
+
+    def _compute_blocker_text(self):
+        for dispatch in self:
+            blockers = dispatch._get_dispatch_blockers() if dispatch.state == "draft" else []
+            dispatch.blocker_text = "\n".join(blockers) or False
+
+    @api.depends_context("uid")
+    @api.depends("employee_ids.user_id")
+    def _compute_is_my_dispatch(self):
+        for dispatch in self:
+            dispatch.is_my_dispatch = self.env.user in dispatch.employee_ids.user_id
+
+    # ------------------------------------------------------------------ constraints
+    @api.constrains("planned_departure", "planned_return")
+    def _check_planned_dates(self):
+        for dispatch in self:
+            if (
+                dispatch.planned_departure
+                and dispatch.planned_return
+                and dispatch.planned_return < dispatch.planned_departure
+            ):
+                raise ValidationError(
+                    _(
+                        "Dispatch %(name)s: the planned return cannot be before the departure.",
+                        name=dispatch.name,
+                    )
+                )
+
+    @api.constrains("lead_employee_id", "employee_ids")
+    def _check_lead_employee(self):
+        for dispatch in self:
+            if dispatch.lead_employee_id and dispatch.lead_employee_id not in dispatch.employee_ids:
+                raise ValidationError(
+                    _(
+                        "Dispatch %(name)s: the lead engineer %(lead)s must be one of the engineers.",
+                        name=dispatch.name,
+                        lead=dispatch.lead_employee_id.name,
+                    )
+                )
+
+    @api.constrains("advance_amount")
+    def _check_advance_amount(self):
+        for dispatch in self:
+            if dispatch.advance_amount < 0:
+                raise ValidationError(
+                    _("Dispatch %(name)s: the cash advance cannot be negative.", name=dispatch.name)
+                )
+
+    # ------------------------------------------------------------------ CRUD
+    @api.model_create_multi
+    def create(self, vals_list):
+        Sequence = self.env["ir.sequence"]
+        for vals in vals_list:
+            company = self.env["res.company"].browse(vals.get("company_id")) or self.env.company
+            seq = Sequence.with_company(company)
+            if not vals.get("name") or vals["name"] == _("New"):
+                vals["name"] = seq.next_by_code("aftersales.dispatch.travel") or _("New")
+            if not vals.get("work_order_no"):
+                vals["work_order_no"] = seq.next_by_code("aftersales.dispatch.work")
+        dispatches = super().create(vals_list)
+        dispatches._set_default_lead()
+        return dispatches
+
+    def write(self, vals):
+        res = super().write(vals)
+        if "employee_ids" in vals:
+            self._set_default_lead()
+        return res
+
+    def _set_default_lead(self):
+        for dispatch in self:
+            if dispatch.employee_ids and dispatch.lead_employee_id not in dispatch.employee_ids:
+                dispatch.lead_employee_id = dispatch.employee_ids[:1]
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_only_draft_or_cancel(self):
+        if any(d.state not in ("draft", "cancel") for d in self):
+            raise UserError(_("Only draft or cancelled dispatches can be deleted."))
+
+    # ------------------------------------------------------------------ gate
+    def _payment_ok(self):
+        """R28: pay before service; an urgent case may be served first on the manager's approval."""
+        self.ensure_one()
+        if not self.ticket_id or self.serve_first_approved_by:
+            return True
+        return self.ticket_id._aftersales_payment_ok()
+
+    def _get_dispatch_blockers(self):
+        """Reasons why this trip may not be confirmed, as translated sentences.
+
+        Other addons extend it (``blockers = super()._get_dispatch_blockers()``, then append)."""
+        self.ensure_one()
+        blockers = []
+        employees = self.employee_ids.sudo()
+        if not employees:
+            blockers.append(_("No engineer is assigned."))
+        # R43: every engineer has signed the confidentiality agreement.
+        for employee in employees.filtered(lambda e: not e.aftersales_nda_date):
+            blockers.append(
+                _(
+                    "%(engineer)s has not signed the confidentiality agreement.",
+                    engineer=employee.name,
+                )
+            )
+        # R45: every engineer holds a valid certificate for the equipment's category.
+        category = self.equipment_category_id.sudo()
+        required = category._aftersales_certificate_category()
+        if required:
+            on_day = fields.Date.to_date(self.planned_return or self.planned_departure) or (
+                fields.Date.context_today(self)
+            )
+            valid = self.env["aftersales.employee.certificate"].sudo()._valid_employees(
+                employees, required, on_day
+            )
+            for employee in employees - valid:
+                blockers.append(
+                    _(
+                        "%(engineer)s has no valid certificate for %(category)s.",
+                        engineer=employee.name,
+                        category=required.display_name,
+                    )
+                )
+        if not self._payment_ok():
+            blockers.append(
+                _(
+                    "Request %(request)s is paid service: no payment received and no approved "
+                    "serve-first exception.",
+                    request=self.ticket_id.display_name,
+                )
+            )
+        return blockers
+
+    # ------------------------------------------------------------------ actions
+    def action_confirm(self):
+        """Confirm the trip; one error lists every blocker of every dispatch."""
+        messages = []
+        for dispatch in self:
+            if dispatch.state != "draft":
+                raise UserError(
+                    _("Dispatch %(name)s is not a draft.", name=dispatch.name)
+                )
+            blockers = dispatch._get_dispatch_blockers()
+            if blockers:
+                lines = "\n".join(f"- {b}" for b in blockers)
+                messages.append(f"{dispatch.name}:\n{lines}" if len(self) > 1 else lines)
+        if messages:
+            raise UserError(
+                _(
+                    "The dispatch cannot be confirmed:\n%(blockers)s",
+                    blockers="\n".join(messages),
+                )
+            )
+        self.write({"state": "confirmed"})
+        return True
+
+    def _check_state(self, allowed, action):
+        for dispatch in self:
+            if dispatch.state not in allowed:
+                raise UserError(
+                    _(
+                        "Dispatch %(name)s: “%(action)s” is not possible in state %(state)s.",
+                        name=dispatch.name,
+                        action=action,
+                        state=dict(
+                            self._fields["state"]._description_selection(self.env)
+                        )[dispatch.state],
+                    )
+                )
+
+    def _check_my_trip(self):
+        """Engineers act on their own trips only; the back office may act for them."""
+        if self.env.user.has_group("aftersales_service.group_aftersales_user"):
+            return
+        for dispatch in self:
+            if self.env.user not in dispatch.employee_ids.user_id:
+                raise AccessError(
+                    _("You are not one of the engineers of dispatch %(name)s.", name=dispatch.name)
+                )
+
+    def action_arrive(self):
+        """Arrived on site: the first arrival is the request's on-site fact (deadline check)."""
+        self._check_state(("confirmed",), _("Arrived on site"))
+        self._check_my_trip()
+        now = fields.Datetime.now()
+        self.write({"state": "onsite", "onsite_at": now})
+        # The engineer may not write the whole request; the arrival fact is theirs to record.
+        tickets = self.sudo().ticket_id.filtered(lambda t: not t.onsite_at)
+        tickets.write({"onsite_at": now})
+        return True
+
+    def action_return(self):
+        self._check_state(("onsite",), _("Returned"))
+        self._check_my_trip()
+        self.write({"state": "returned", "returned_at": fields.Datetime.now()})
+        return True
+
+    def action_close(self):
+        self._check_state(("returned",), _("Close"))
+        pending = self.expense_sheet_ids.filtered(
+            lambda s: not s.advance
+            and s.approval_state != "cancel"
+            and not s.aftersales_reviewed_by
+        )
+        if pending:
+            raise UserError(
+                _(
+                    "The after-sales manager has not reviewed these expense reports yet: %(sheets)s",
+                    sheets=", ".join(pending.mapped("name")),
+                )
+            )
+        self.write({"state": "closed"})
+        return True
+
+    def action_cancel(self):
+        self._check_state(("draft", "confirmed"), _("Cancel"))
+        self.write({"state": "cancel"})
+        return True
+
+    def action_draft(self):
+        self._check_state(("cancel", "confirmed"), _("Reset to Draft"))
+        self.write({"state": "draft"})
+        return True
+
+    def action_approve_serve_first(self):
+        """R28: the after-sales manager lets an urgent paid request be served before payment."""
+        if not self.env.user.has_group("aftersales_service.group_aftersales_manager"):
+            raise AccessError(_("Only the after-sales manager can approve serving first."))
+        for dispatch in self:
+            if not dispatch.serve_first_reason:
+                raise UserError(
+                    _(
+                        "Dispatch %(name)s: state why the request must be served before payment.",
+                        name=dispatch.name,
+                    )
+                )
+        self.write(
+            {"serve_first_approved_by": self.env.uid, "serve_first_approved_at": fields.Datetime.now()}
+        )
+        return True
+
+    def action_plan_agreed(self):
+        """R22: the customer's technicians confirm the repair plan."""
+        self._record_plan("agreed")
+        return True
+
+    def action_plan_disagreed(self):
+        """R22: a disagreement goes to the engineering manager for a decision."""
+        for dispatch in self:
+            if not dispatch.plan_disagreement:
+                raise UserError(
+                    _("Dispatch %(name)s: describe the disagreement first.", name=dispatch.name)
+                )
+        self._record_plan("disagreed")
+        manager = self.company_id[:1]._aftersales_engineering_manager()
+        for dispatch in self:
+            dispatch.activity_schedule(
+                "mail.mail_activity_data_todo",
+                user_id=manager.id or self.env.uid,
+                summary=_("Repair plan disputed by the customer"),
+                note=_(
+                    "%(who)s disagree with the repair plan: %(why)s",
+                    who=dispatch.plan_confirmed_by,
+                    why=dispatch.plan_disagreement,
+                ),
+            )
+        return True
+
+    def _record_plan(self, decision):
+        self._check_state(("onsite",), _("Repair plan"))
+        self._check_my_trip()
+        for dispatch in self:
+            if not dispatch.plan_confirmed_by:
+                raise UserError(
+                    _(
+                        "Dispatch %(name)s: enter the customer's technicians who confirm the plan.",
+                        name=dispatch.name,
+                    )
+                )
+        self.write({"plan_decision": decision, "plan_confirmed_at": fields.Datetime.now()})
+
+    def action_view_expense_sheets(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "hr_expense.action_hr_expense_sheet_all"
+        )
+        action.update(
+            domain=[("aftersales_dispatch_id", "=", self.id)],
+            context={
+                "default_aftersales_dispatch_id": self.id,
+                "default_employee_id": self.lead_employee_id.id,
+                "default_name": _("Trip %(name)s", name=self.name),
+            },
+        )
+        return action
+
+    def action_create_advance(self):
+        """R20: after-sales issues the cash advance (借款单) to the lead engineer, as an OCA
+        employee-advance expense report linked to the trip."""
+        self.ensure_one()
+        if self.advance_amount <= 0:
+            raise UserError(_("Enter the amount of the cash advance first."))
+        if not self.lead_employee_id:
+            raise UserError(_("Choose the lead engineer who receives the advance."))
+        if self.expense_sheet_ids.filtered(lambda s: s.advance and s.approval_state != "cancel"):
+            raise UserError(_("This trip already has a cash advance."))
+        product = self.env["hr.expense"]._get_product_advance()
+        if not product or not product.property_account_expense_id:
+            raise UserError(
+                _("Set the payable account of the employee advance product before issuing advances.")
+            )
+        label = _("Cash advance for trip %(name)s", name=self.name)
+        expense = self.env["hr.expense"].create(
+            {
+                "name": label,
+                "employee_id": self.lead_employee_id.id,
+                "product_id": product.id,
+                "total_amount_currency": self.advance_amount,
+                "advance": True,
+                "payment_mode": "own_account",
+                "company_id": self.company_id.id,
+            }
+        )
+        sheet = self.env["hr.expense.sheet"].create(
+            {
+                "name": label,
+                "employee_id": self.lead_employee_id.id,
+                "expense_line_ids": [(6, 0, expense.ids)],
+                "advance": True,
+                "aftersales_dispatch_id": self.id,
+                "company_id": self.company_id.id,
+            }
+        )
+        return {
+            "type": "ir.actions.act_window",
+            "res_model": "hr.expense.sheet",
+            "res_id": sheet.id,
+            "view_mode": "form",
+            "views": [(False, "form")],
+        }
