@@ -22,6 +22,16 @@ class AftersalesAgeingReport(models.Model):
     _description = "Receivables Ageing"
     _auto = False
     _order = "age_days desc, id"
+    _depends = {
+        "account.move": ["aftersales_project_id", "move_type", "state", "invoice_date", "date", "name"],
+        "account.move.line": ["amount_residual", "account_id", "company_id", "move_id"],
+        "account.account": ["account_type"],
+        "aftersales.project": ["commercial_partner_id"],
+        "aftersales.retention": [
+            "state", "amount", "due_date", "company_id", "project_id", "move_line_id", "name"
+        ],
+        "res.company": ["aftersales_ageing_limit_months", "currency_id"],
+    }
 
     kind = fields.Selection(
         [("final", "Final Payment"), ("retention", "Retention Money")], readonly=True

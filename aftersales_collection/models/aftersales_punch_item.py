@@ -89,6 +89,7 @@ class AftersalesPunchItem(models.Model):
                     "res_model_id": model_id,
                     "res_id": item.id,
                     "activity_type_id": activity_type.id,
+                    "automated": True,
                     "user_id": item.user_id.id,
                     "date_deadline": fields.Date.context_today(self),
                     "summary": _(

@@ -1,3 +1,4 @@
+import io
 import logging
 
 from dateutil.relativedelta import relativedelta
@@ -5,6 +6,7 @@ from dateutil.relativedelta import relativedelta
 from odoo import Command, _, api, fields, models, tools
 from odoo.exceptions import UserError, ValidationError
 from odoo.osv import expression
+from odoo.tools.pdf import PdfFileReader, PdfFileWriter
 
 _logger = logging.getLogger(__name__)
 
@@ -290,32 +292,45 @@ class AftersalesRetention(models.Model):
         )
 
     def _render_reminder_letters(self):
-        """{retention id: (content, file extension)}: the letters rendered in one pass.
+        """{retention id: (content, file extension)}: the letters of the batch rendered at once.
 
-        One wkhtmltopdf run renders the whole batch; the one-page letters are then split per
-        record by Odoo's report engine. Under the test runner, like Odoo's own
-        `_render_qweb_pdf`, the HTML is kept instead of running wkhtmltopdf.
+        One QWeb rendering and one wkhtmltopdf run for the whole batch (page breaks between the
+        one-page letters), then the PDF is split page by page. Odoo's own multi-record path
+        renders each record as a separate wkhtmltopdf input, which the stock (unpatched Qt)
+        wkhtmltopdf of Debian cannot do; if the page count does not match, each letter is
+        rendered on its own. Under the test runner, like Odoo's `_render_qweb_pdf`, the HTML is
+        kept instead of running wkhtmltopdf.
         """
         report = self.env.ref("aftersales_collection.action_report_retention_reminder")
         Report = self.env["ir.actions.report"]
         if tools.config["test_enable"] and not self.env.context.get("force_report_rendering"):
-            html = {
-                retention.id: Report._render_qweb_html(report.report_name, retention.ids)[0]
+            values = Report._get_rendering_context(report, self.ids, {"report_type": "html"})
+            return {
+                retention.id: (
+                    Report._render_template(
+                        report.report_name, dict(values, docs=retention, doc_ids=retention.ids)
+                    ),
+                    "html",
+                )
                 for retention in self
             }
-            return {res_id: (content, "html") for res_id, content in html.items()}
-        streams = Report.with_context(report_pdf_no_attachment=True)._render_qweb_pdf_prepare_streams(
-            report.report_name, {}, res_ids=self.ids
-        )
-        if set(streams) != set(self.ids):  # the PDF could not be split: render one by one
-            streams = {}
-            for retention in self:
-                streams.update(
-                    Report._render_qweb_pdf_prepare_streams(
-                        report.report_name, {}, res_ids=retention.ids
-                    )
-                )
-        return {res_id: (data["stream"].getvalue(), "pdf") for res_id, data in streams.items()}
+        html = Report._render_qweb_html(report.report_name, self.ids)[0]
+        pdf = Report._run_wkhtmltopdf([html.decode()], report_ref=report.report_name)
+        reader = PdfFileReader(io.BytesIO(pdf))
+        if reader.getNumPages() != len(self):
+            _logger.info("Reminder letters do not fit one page each: rendering them one by one.")
+            return {
+                retention.id: (Report._render_qweb_pdf(report.report_name, retention.ids)[0], "pdf")
+                for retention in self
+            }
+        letters = {}
+        for page, retention in enumerate(self):
+            writer = PdfFileWriter()
+            writer.addPage(reader.getPage(page))
+            stream = io.BytesIO()
+            writer.write(stream)
+            letters[retention.id] = (stream.getvalue(), "pdf")
+        return letters
 
     def _queue_reminder_mails(self):
         """Queue the reminder e-mails with their PDF letters, in the customer's language; each

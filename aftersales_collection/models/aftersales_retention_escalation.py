@@ -56,8 +56,9 @@ class AftersalesRetentionEscalation(models.Model):
 
     def _notify_management(self):
         """Log each proposal on its project and give the after-sales managers an activity."""
+        root = self.env.ref("base.user_root")
         managers = self.env.ref("aftersales_service.group_aftersales_manager").users.filtered(
-            lambda user: not user.share and user.active and user.id != self.env.ref("base.user_root").id
+            lambda user: not user.share and user.active and user != root
         )
         for escalation in self:
             escalation.project_id.message_post(body=escalation._log_line(_("proposed")))

@@ -39,8 +39,10 @@ class CollectionCase(AftersalesCase):
         )
 
     @classmethod
-    def _retention(cls, project, amount=10000.0, **vals):
-        return cls.Retention.create({"project_id": project.id, "amount": amount, **vals})
+    def _retention(cls, project, amount=None, **vals):
+        if amount is not None:
+            vals["amount"] = amount
+        return cls.Retention.create({"project_id": project.id, **vals})
 
     @classmethod
     def _invoice(cls, project, amount, invoice_date=None, post=True, **vals):

@@ -54,7 +54,11 @@ class TestHandover(CollectionCase):
 
         overdue.with_user(self.engineer).action_done()
         self.assertEqual(overdue.state, "done")
-        self.assertFalse(overdue.activity_ids)
+        self.assertFalse(
+            self.env["mail.activity"].search(
+                [("res_model", "=", overdue._name), ("res_id", "=", overdue.id)]
+            )
+        )
         self.project.invalidate_recordset(["punch_overdue_count"])
         self.assertEqual(self.project.punch_overdue_count, 0)
 
