@@ -146,11 +146,9 @@ class AftersalesProject(models.Model):
 
     def action_view_retentions(self):
         self.ensure_one()
-        action = self.env["ir.actions.act_window"]._for_xml_id(
-            "aftersales_collection.aftersales_retention_action"
+        return self._action_related(
+            "aftersales_collection.aftersales_retention_action",
+            "project_id",
+            self.retention_ids,
+            _("Retention Money"),
         )
-        action.update(
-            domain=[("project_id", "=", self.id)],
-            context={"default_project_id": self.id},
-        )
-        return action

@@ -49,3 +49,15 @@ class TestCollectionSecurity(CollectionCase):
         # The engineer still opens the project and its punch list.
         project = self.project.with_user(self.engineer)
         self.assertEqual(project.punch_open_count, 0)
+
+    def test_project_form_for_each_role(self):
+        """The project form opens for engineers (no receivables) and accountants (receivables)."""
+        Project = self.env["aftersales.project"]
+        arch = Project.with_user(self.engineer).get_views([(False, "form")])["views"]["form"]["arch"]
+        self.assertIn('name="punch_item_ids"', arch)
+        self.assertNotIn('name="retention_ids"', arch)
+        arch = Project.with_user(self.accountant).get_views([(False, "form")])["views"]["form"]["arch"]
+        self.assertIn('name="retention_ids"', arch)
+        project = self.project.with_user(self.accountant)
+        self.assertEqual(project.unpaid_invoice_count, 1)
+        self.assertEqual(project.retention_count, 1)
