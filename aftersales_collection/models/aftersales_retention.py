@@ -303,7 +303,8 @@ class AftersalesRetention(models.Model):
         """
         report = self.env.ref("aftersales_collection.action_report_retention_reminder")
         Report = self.env["ir.actions.report"]
-        if tools.config["test_enable"] and not self.env.context.get("force_report_rendering"):
+        testing = tools.config["test_enable"] or tools.config["test_file"]
+        if testing and not self.env.context.get("force_report_rendering"):
             values = Report._get_rendering_context(report, self.ids, {"report_type": "html"})
             return {
                 retention.id: (
