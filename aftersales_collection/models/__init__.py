@@ -1,1 +1,13 @@
-
+from . import res_company_collection
+from . import res_config_settings_collection
+from . import aftersales_punch_item
+from . import aftersales_retention
+from . import aftersales_retention_dispute
+from . import aftersales_retention_escalation
+from . import aftersales_project_collection
+from . import account_move_collection
+from . import account_full_reconcile_collection
+from . import helpdesk_ticket_collection
+from . import sale_order_collection
+from . import aftersales_ageing_report
+from . import aftersales_dispatch_collection

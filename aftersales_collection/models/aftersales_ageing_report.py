@@ -1,0 +1,175 @@
+import io
+
+import xlsxwriter
+
+from odoo import _, api, fields, models, tools
+
+BUCKETS = [
+    ("0_30", "0–30 days"),
+    ("31_90", "31–90 days"),
+    ("91_180", "91–180 days"),
+    ("over_180", "> 180 days"),
+]
+
+
+class AftersalesAgeingReport(models.Model):
+    """R34: ageing of the final contract payments and of the retention money, per project and
+    customer. Final payments age from the invoice date; retention money from its due date (the
+    warranty end) once it is due. Older than the company's limit (six months) is flagged red."""
+
+    _name = "aftersales.ageing.report"
+    _description = "Receivables Ageing"
+    _auto = False
+    _order = "age_days desc, id"
+    _depends = {
+        "account.move": ["aftersales_project_id", "move_type", "state", "invoice_date", "date", "name"],
+        "account.move.line": ["amount_residual", "account_id", "company_id", "move_id"],
+        "account.account": ["account_type"],
+        "aftersales.project": ["commercial_partner_id"],
+        "aftersales.retention": [
+            "state", "amount", "due_date", "company_id", "project_id", "move_line_id", "name"
+        ],
+        "res.company": ["aftersales_ageing_limit_months", "currency_id"],
+    }
+
+    kind = fields.Selection(
+        [("final", "Final Payment"), ("retention", "Retention Money")], readonly=True
+    )
+    company_id = fields.Many2one("res.company", readonly=True)
+    currency_id = fields.Many2one("res.currency", readonly=True)
+    project_id = fields.Many2one("aftersales.project", string="Project", readonly=True)
+    partner_id = fields.Many2one("res.partner", string="Customer", readonly=True)
+    reference = fields.Char(readonly=True)
+    date_from = fields.Date(string="Ageing From", readonly=True)
+    age_days = fields.Integer(string="Age (days)", readonly=True, aggregator="max")
+    bucket = fields.Selection(BUCKETS, string="Age Bucket", readonly=True)
+    amount = fields.Monetary(string="Amount Due", readonly=True)
+    is_red = fields.Boolean(string="Over the Limit", readonly=True)
+
+    def init(self):
+        tools.drop_view_if_exists(self.env.cr, self._table)
+        self.env.cr.execute(
+            f"""
+            CREATE OR REPLACE VIEW {self._table} AS (
+            WITH items AS (
+                SELECT aml.id * 2 AS id, 'final' AS kind, aml.company_id,
+                       m.aftersales_project_id AS project_id,
+                       p.commercial_partner_id AS partner_id, m.name AS reference,
+                       COALESCE(m.invoice_date, m.date) AS date_from,
+                       aml.amount_residual AS amount
+                  FROM account_move_line aml
+                  JOIN account_move m ON m.id = aml.move_id
+                  JOIN account_account acc ON acc.id = aml.account_id
+                  JOIN aftersales_project p ON p.id = m.aftersales_project_id
+                 WHERE m.move_type = 'out_invoice' AND m.state = 'posted'
+                   AND acc.account_type = 'asset_receivable' AND aml.amount_residual > 0
+                   AND NOT EXISTS (
+                       SELECT 1 FROM aftersales_retention r WHERE r.move_line_id = aml.id)
+                UNION ALL
+                SELECT r.id * 2 + 1, 'retention', r.company_id, r.project_id,
+                       p.commercial_partner_id, r.name, r.due_date, r.amount
+                  FROM aftersales_retention r
+                  JOIN aftersales_project p ON p.id = r.project_id
+                 WHERE r.state != 'collected' AND r.amount > 0 AND r.due_date <= CURRENT_DATE
+            )
+            SELECT i.*, c.currency_id,
+                   CURRENT_DATE - i.date_from AS age_days,
+                   CASE WHEN CURRENT_DATE - i.date_from <= 30 THEN '0_30'
+                        WHEN CURRENT_DATE - i.date_from <= 90 THEN '31_90'
+                        WHEN CURRENT_DATE - i.date_from <= 180 THEN '91_180'
+                        ELSE 'over_180' END AS bucket,
+                   i.date_from < CURRENT_DATE
+                       - make_interval(months => COALESCE(c.aftersales_ageing_limit_months, 6))
+                       AS is_red
+              FROM items i
+              JOIN res_company c ON c.id = i.company_id
+            )"""
+        )
+
+    # ------------------------------------------------------------------ XLSX export
+    @api.model
+    def _xlsx_rows(self, domain):
+        """{company: [(customer, project, kind, {bucket: amount}, red)]} summed per project."""
+        rows = {}
+        for company, partner, project, kind, bucket, red, amount in self._read_group(
+            domain,
+            ["company_id", "partner_id", "project_id", "kind", "bucket", "is_red"],
+            ["amount:sum"],
+            order="company_id, partner_id, project_id, kind",
+        ):
+            key = (partner, project, kind)
+            per_company = rows.setdefault(company, {})
+            amounts, was_red = per_company.get(key, ({}, False))
+            amounts[bucket] = amounts.get(bucket, 0.0) + amount
+            per_company[key] = (amounts, was_red or red)
+        return rows
+
+    @api.model
+    def _xlsx_content(self, domain=None):
+        """The ageing as an XLSX workbook: one sheet per company, a totals row on each."""
+        kinds = dict(self._fields["kind"]._description_selection(self.env))
+        output = io.BytesIO()
+        workbook = xlsxwriter.Workbook(output, {"in_memory": True})
+        bold = workbook.add_format({"bold": True, "bg_color": "#D9E1F2", "border": 1})
+        money = workbook.add_format({"num_format": "#,##0.00"})
+        red_money = workbook.add_format({"num_format": "#,##0.00", "font_color": "#C00000", "bold": True})
+        total_money = workbook.add_format({"num_format": "#,##0.00", "bold": True, "top": 1})
+        headers = [_("Customer"), _("Project"), _("Type")] + [label for _key, label in self._bucket_labels()] + [_("Total")]
+        rows = self._xlsx_rows(domain or [])
+        used_names = set()
+        for company, lines in rows.items() or [(self.env.company, {})]:
+            name = self._sheet_name(company.name, used_names)
+            sheet = workbook.add_worksheet(name)
+            sheet.set_column(0, 1, 28)
+            sheet.set_column(2, len(headers), 16)
+            sheet.write_row(0, 0, headers, bold)
+            totals = [0.0] * (len(BUCKETS) + 1)
+            row = 0
+            for row, ((partner, project, kind), (amounts, red)) in enumerate(lines.items(), start=1):
+                sheet.write(row, 0, partner.display_name or "")
+                sheet.write(row, 1, project.display_name)
+                sheet.write(row, 2, kinds[kind])
+                line_total = 0.0
+                for col, (bucket, _label) in enumerate(BUCKETS):
+                    value = amounts.get(bucket, 0.0)
+                    late = bucket == "over_180" or red
+                    sheet.write_number(row, 3 + col, value, red_money if late and value else money)
+                    totals[col] += value
+                    line_total += value
+                sheet.write_number(row, 3 + len(BUCKETS), line_total, red_money if red else money)
+                totals[-1] += line_total
+            sheet.write(row + 1, 0, _("Total"), bold)
+            for col, value in enumerate(totals):
+                sheet.write_number(row + 1, 3 + col, value, total_money)
+        workbook.close()
+        return output.getvalue()
+
+    def _bucket_labels(self):
+        return self._fields["bucket"]._description_selection(self.env)
+
+    @staticmethod
+    def _sheet_name(name, used):
+        clean = "".join("_" if ch in "[]:*?/\\" else ch for ch in name)[:28] or "Company"
+        candidate, counter = clean, 2
+        while candidate.lower() in used:
+            candidate, counter = f"{clean[:25]}~{counter}", counter + 1
+        used.add(candidate.lower())
+        return candidate
+
+    def action_export_xlsx(self):
+        """Download the ageing (the selected lines, else all lines the user may see)."""
+        domain = [("id", "in", self.ids)] if self else []
+        content = self._xlsx_content(domain)
+        attachment = self.env["ir.attachment"].create(
+            {
+                "name": _("Receivables ageing %(date)s.xlsx", date=fields.Date.context_today(self)),
+                "raw": content,
+                "mimetype": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                "res_model": self._name,
+            }
+        )
+        return {
+            "type": "ir.actions.act_url",
+            "url": f"/web/content/{attachment.id}?download=true",
+            "target": "download",
+        }

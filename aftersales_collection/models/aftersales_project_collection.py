@@ -1,0 +1,154 @@
+from odoo import _, api, fields, models
+from odoo.exceptions import UserError
+
+from ..tools.cn_amount import amount_to_chinese_capital
+
+UNPAID_STATES = ("not_paid", "partial")
+RECEIVABLE_GROUPS = (
+    "aftersales_service.group_aftersales_user,account.group_account_invoice,"
+    "account.group_account_readonly"
+)
+
+
+class AftersalesProject(models.Model):
+    """Handover and receivables of a project (R29, R31): after acceptance and handover,
+    after-sales owns the contract receivables, the unfinished items and the retention money."""
+
+    _inherit = "aftersales.project"
+
+    handover_date = fields.Date(tracking=True, copy=False, readonly=True)
+    punch_item_ids = fields.One2many("aftersales.punch.item", "project_id", string="Punch List")
+    punch_open_count = fields.Integer(compute="_compute_punch_counts")
+    punch_overdue_count = fields.Integer(compute="_compute_punch_counts")
+    aftersales_invoice_ids = fields.One2many(
+        "account.move", "aftersales_project_id", string="Contract Invoices", groups=RECEIVABLE_GROUPS
+    )
+    retention_ids = fields.One2many(
+        "aftersales.retention", "project_id", string="Retention Money", groups=RECEIVABLE_GROUPS
+    )
+    unpaid_invoice_count = fields.Integer(compute="_compute_receivables", groups=RECEIVABLE_GROUPS)
+    amount_receivable = fields.Monetary(
+        compute="_compute_receivables", currency_field="company_currency_id", groups=RECEIVABLE_GROUPS
+    )
+    company_currency_id = fields.Many2one(related="company_id.currency_id")
+    retention_count = fields.Integer(compute="_compute_receivables", groups=RECEIVABLE_GROUPS)
+
+    @api.depends("punch_item_ids.state", "punch_item_ids.deadline")
+    def _compute_punch_counts(self):
+        today = fields.Date.context_today(self)
+        open_counts = dict.fromkeys(self.ids, 0)
+        overdue_counts = dict.fromkeys(self.ids, 0)
+        for project, deadline, count in self.env["aftersales.punch.item"]._read_group(
+            [("project_id", "in", self.ids), ("state", "=", "open")],
+            ["project_id", "deadline:day"],
+            ["__count"],
+        ):
+            open_counts[project.id] += count
+            if deadline < today:
+                overdue_counts[project.id] += count
+        for project in self:
+            project.punch_open_count = open_counts.get(project.id, 0)
+            project.punch_overdue_count = overdue_counts.get(project.id, 0)
+
+    def _unpaid_invoice_domain(self):
+        return [
+            ("aftersales_project_id", "in", self.ids),
+            ("move_type", "=", "out_invoice"),
+            ("state", "=", "posted"),
+            ("payment_state", "in", UNPAID_STATES),
+        ]
+
+    def _compute_receivables(self):
+        unpaid = {
+            project.id: (count, residual)
+            for project, count, residual in self.env["account.move"]._read_group(
+                self._unpaid_invoice_domain(),
+                ["aftersales_project_id"],
+                ["__count", "amount_residual_signed:sum"],
+            )
+        }
+        retentions = {
+            project.id: count
+            for project, count in self.env["aftersales.retention"]._read_group(
+                [("project_id", "in", self.ids)], ["project_id"], ["__count"]
+            )
+        }
+        for project in self:
+            project.unpaid_invoice_count, project.amount_receivable = unpaid.get(
+                project.id, (0, 0.0)
+            )
+            project.retention_count = retentions.get(project.id, 0)
+
+    def _unpaid_invoices(self):
+        """The project's posted contract invoices still to be paid, oldest first."""
+        self.ensure_one()
+        return self.env["account.move"].search(
+            self._unpaid_invoice_domain(), order="invoice_date_due, invoice_date, id"
+        )
+
+    def _amount_in_capitals(self, amount):
+        """For reports: an amount in Chinese capital numerals (大写)."""
+        return amount_to_chinese_capital(amount)
+
+    def action_open_handover(self):
+        self.ensure_one()
+        if self.handover_date:
+            raise UserError(
+                _("Project %(project)s was handed over on %(date)s.", project=self.name,
+                  date=self.handover_date)
+            )
+        return {
+            "type": "ir.actions.act_window",
+            "name": _("Hand Over"),
+            "res_model": "aftersales.handover.wizard",
+            "view_mode": "form",
+            "target": "new",
+            "context": {"default_project_id": self.id},
+        }
+
+    def action_send_payment_notice(self):
+        """R29: the payment notice (收款通知书) by e-mail, in the customer's language, filed on
+        the project with its PDF."""
+        self.ensure_one()
+        if not self._unpaid_invoices():
+            raise UserError(
+                _("Project %(project)s has no unpaid contract invoice to notify.", project=self.name)
+            )
+        template = self.env.ref("aftersales_collection.mail_template_payment_notice")
+        return {
+            "type": "ir.actions.act_window",
+            "res_model": "mail.compose.message",
+            "view_mode": "form",
+            "views": [(False, "form")],
+            "target": "new",
+            "context": {
+                "default_model": self._name,
+                "default_res_ids": self.ids,
+                "default_template_id": template.id,
+                "default_composition_mode": "comment",
+                "default_email_layout_xmlid": "mail.mail_notification_light",
+                "force_email": True,
+            },
+        }
+
+    def action_view_contract_invoices(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id("account.action_move_out_invoice_type")
+        action.update(
+            domain=[("aftersales_project_id", "=", self.id)],
+            context={
+                "default_move_type": "out_invoice",
+                "default_aftersales_project_id": self.id,
+                "default_partner_id": self.partner_id.id,
+            },
+        )
+        return action
+
+    def action_view_retentions(self):
+        self.ensure_one()
+        return self._action_related(
+            "aftersales_collection.aftersales_retention_action",
+            "project_id",
+            self.retention_ids,
+            _("Retention Money"),
+        )

@@ -1,0 +1,119 @@
+from markupsafe import Markup
+
+from odoo import _, api, fields, models
+from odoo.exceptions import AccessError, UserError
+
+MEASURES = [
+    ("letter", "Formal reminder letter"),
+    ("visit", "Visit by management"),
+    ("legal", "Legal action"),
+]
+
+
+class AftersalesRetentionEscalation(models.Model):
+    """R33: overdue retention money without a quality dispute is reported to management with a
+    proposed collection measure; an after-sales manager approves or refuses it, and the decision
+    is logged on the project."""
+
+    _name = "aftersales.retention.escalation"
+    _description = "Retention Escalation"
+    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _order = "create_date desc, id desc"
+    _check_company_auto = True
+
+    retention_id = fields.Many2one(
+        "aftersales.retention",
+        string="Retention",
+        required=True,
+        index=True,
+        ondelete="cascade",
+        check_company=True,
+    )
+    project_id = fields.Many2one(related="retention_id.project_id", store=True, index=True)
+    partner_id = fields.Many2one(related="retention_id.partner_id", string="Customer")
+    company_id = fields.Many2one(related="retention_id.company_id", store=True, index=True)
+    currency_id = fields.Many2one(related="retention_id.currency_id")
+    amount = fields.Monetary(related="retention_id.amount")
+    overdue_days = fields.Integer(string="Days Overdue", readonly=True)
+    measure = fields.Selection(MEASURES, string="Proposed Measure", required=True, tracking=True)
+    proposal = fields.Text()
+    state = fields.Selection(
+        [("proposed", "Proposed"), ("approved", "Approved"), ("refused", "Refused")],
+        default="proposed",
+        required=True,
+        tracking=True,
+        index=True,
+    )
+    decided_by_id = fields.Many2one("res.users", string="Decided By", readonly=True)
+    decided_on = fields.Date(readonly=True)
+    decision_note = fields.Text()
+
+    def _compute_display_name(self):
+        for escalation in self:
+            escalation.display_name = _(
+                "Escalation of %(retention)s", retention=escalation.retention_id.name or "…"
+            )
+
+    def _notify_management(self):
+        """Log each proposal on its project and give the after-sales managers an activity."""
+        root = self.env.ref("base.user_root")
+        managers = self.env.ref("aftersales_service.group_aftersales_manager").users.filtered(
+            lambda user: not user.share and user.active and user != root
+        )
+        for escalation in self:
+            escalation.project_id.message_post(body=escalation._log_line(_("proposed")))
+            company_managers = managers.filtered(
+                lambda user, company=escalation.company_id: company in user.company_ids
+            )
+            for manager in company_managers[:1]:
+                escalation.activity_schedule(
+                    "mail.mail_activity_data_todo",
+                    user_id=manager.id,
+                    summary=_("Approve or refuse the escalation of %(project)s",
+                              project=escalation.project_id.name),
+                )
+
+    def _log_line(self, verb):
+        measure = dict(self._fields["measure"]._description_selection(self.env))[self.measure]
+        return Markup("%s") % _(
+            "Escalation of retention %(retention)s (%(days)s days overdue, %(amount)s %(currency)s) "
+            "%(verb)s: %(measure)s.",
+            retention=self.retention_id.name,
+            days=self.overdue_days,
+            amount=self.amount,
+            currency=self.currency_id.name,
+            verb=verb,
+            measure=measure,
+        )
+
+    def _check_manager(self):
+        if not self.env.user.has_group("aftersales_service.group_aftersales_manager"):
+            raise AccessError(_("Only an after-sales manager can decide on an escalation."))
+        if self.filtered(lambda e: e.state != "proposed"):
+            raise UserError(_("This escalation has already been decided."))
+
+    def _decide(self, state, verb):
+        self._check_manager()
+        self.write(
+            {
+                "state": state,
+                "decided_by_id": self.env.user.id,
+                "decided_on": fields.Date.context_today(self),
+            }
+        )
+        self.activity_unlink(["mail.mail_activity_data_todo"])
+        for escalation in self:
+            escalation.project_id.message_post(body=escalation._log_line(verb))
+
+    def action_approve(self):
+        self._decide("approved", _("approved by %s", self.env.user.name))
+
+    def action_refuse(self):
+        self._decide("refused", _("refused by %s", self.env.user.name))
+        # Back to the ordinary reminders; a refused escalation is not proposed again.
+        self.retention_id.filtered(lambda r: r.state == "escalated").write({"state": "reminded"})
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_decided(self):
+        if self.filtered(lambda e: e.state != "proposed"):
+            raise UserError(_("A decided escalation is part of the record and cannot be deleted."))

@@ -1,0 +1,18 @@
+from odoo import fields, models
+
+
+class ResConfigSettings(models.TransientModel):
+    _inherit = "res.config.settings"
+
+    aftersales_retention_reminder_months = fields.Integer(
+        related="company_id.aftersales_retention_reminder_months", readonly=False
+    )
+    aftersales_escalation_days = fields.Integer(
+        related="company_id.aftersales_escalation_days", readonly=False
+    )
+    aftersales_paid_service_due_days = fields.Integer(
+        related="company_id.aftersales_paid_service_due_days", readonly=False
+    )
+    aftersales_ageing_limit_months = fields.Integer(
+        related="company_id.aftersales_ageing_limit_months", readonly=False
+    )

@@ -1,0 +1,1 @@
+from . import aftersales_handover_wizard

@@ -1,0 +1,75 @@
+from markupsafe import Markup
+
+from odoo import _, api, fields, models
+from odoo.exceptions import UserError
+
+
+class AftersalesHandoverWizard(models.TransientModel):
+    """Hand over a project (R29, R31): record acceptance and handover, list what is unfinished."""
+
+    _name = "aftersales.handover.wizard"
+    _description = "Hand Over a Project"
+
+    project_id = fields.Many2one("aftersales.project", required=True, readonly=True)
+    acceptance_date = fields.Date(required=True)
+    handover_date = fields.Date(required=True, default=fields.Date.context_today)
+    line_ids = fields.One2many("aftersales.handover.wizard.line", "wizard_id", string="Unfinished Items")
+
+    @api.model
+    def default_get(self, fields_list):
+        values = super().default_get(fields_list)
+        project = self.env["aftersales.project"].browse(values.get("project_id"))
+        if project and "acceptance_date" in fields_list:
+            values["acceptance_date"] = project.acceptance_date or fields.Date.context_today(self)
+        return values
+
+    def action_confirm(self):
+        self.ensure_one()
+        project = self.project_id
+        if project.handover_date:
+            raise UserError(
+                _("Project %(project)s was handed over on %(date)s.", project=project.name,
+                  date=project.handover_date)
+            )
+        if self.handover_date < self.acceptance_date:
+            raise UserError(_("The handover cannot come before the acceptance."))
+        project.write({"acceptance_date": self.acceptance_date, "handover_date": self.handover_date})
+        items = self.env["aftersales.punch.item"].create(
+            [
+                {
+                    "project_id": project.id,
+                    "name": line.name,
+                    "department_id": line.department_id.id,
+                    "user_id": line.user_id.id,
+                    "deadline": line.deadline,
+                }
+                for line in self.line_ids
+            ]
+        )
+        body = _("Handed over on %(date)s.", date=self.handover_date)
+        if items:
+            body = Markup("%s<ul>%s</ul>") % (
+                _("Handed over on %(date)s with unfinished items:", date=self.handover_date),
+                Markup().join(
+                    Markup("<li>%s — %s, %s</li>") % (item.name, item.user_id.name, item.deadline)
+                    for item in items
+                ),
+            )
+        project.message_post(body=body)
+        return {"type": "ir.actions.act_window_close"}
+
+
+class AftersalesHandoverWizardLine(models.TransientModel):
+    _name = "aftersales.handover.wizard.line"
+    _description = "Unfinished Item at Handover"
+
+    wizard_id = fields.Many2one("aftersales.handover.wizard", required=True, ondelete="cascade")
+    name = fields.Char(string="Description", required=True)
+    department_id = fields.Many2one("hr.department", string="Responsible Department")
+    user_id = fields.Many2one(
+        "res.users",
+        string="Responsible Person",
+        required=True,
+        domain="[('share', '=', False)]",
+    )
+    deadline = fields.Date(required=True)
