@@ -43,7 +43,7 @@ class TestPaidService(CollectionCase):
         self.assertTrue(self.ticket._aftersales_payment_ok())
 
     def test_free_request_is_always_ok(self):
-        self.ticket.coverage = "free"
+        self.ticket.write({"coverage": "free", "coverage_reason": "Goodwill repair"})
         self.assertTrue(self.ticket._aftersales_payment_ok())
 
     def test_due_days_setting(self):

@@ -84,7 +84,7 @@ class TestHazardBriefing(DispatchCase):
         self.assertEqual(dispatch.state, "confirmed")
 
     def test_all_blockers_in_one_error(self):
-        self.ticket.coverage = "paid"
+        self.ticket.write({"coverage": "paid", "coverage_reason": "Damage by the operator"})
         self.emp_engineer.aftersales_nda_date = False
         self.emp_two.aftersales_certificate_ids.unlink()
         dispatch = self._dispatch()

@@ -31,18 +31,27 @@ class AftersalesArchiveCounter(models.Model):
     ]
 
     @api.model
-    def _reserve(self, project_id, category_id, count=1):
-        """Reserve `count` consecutive numbers in a project's category; returns the first one."""
+    def _reserve(self, counts):
+        """Reserve consecutive numbers in several sections at once, with one upsert whatever their
+        number. `counts`: {(project id, category id): how many}; returns {key: first number}."""
+        if not counts:
+            return {}
+        keys = sorted(counts)  # a stable order, so concurrent fillings lock rows alike
+        values = ", ".join(["(%s, %s, %s)"] * len(keys))
+        params = [value for key in keys for value in (*key, counts[key])]
         self.env.cr.execute(
-            """
+            f"""
             INSERT INTO aftersales_archive_counter AS counter (project_id, category_id, last_number)
-                 VALUES (%(project)s, %(category)s, %(count)s)
+                 VALUES {values}
             ON CONFLICT (project_id, category_id)
-              DO UPDATE SET last_number = counter.last_number + %(count)s
-              RETURNING counter.last_number
+              DO UPDATE SET last_number = counter.last_number + EXCLUDED.last_number
+              RETURNING counter.project_id, counter.category_id, counter.last_number
             """,
-            {"project": project_id, "category": category_id, "count": count},
+            params,
         )
-        last = self.env.cr.fetchone()[0]
+        firsts = {
+            (project, category): last - counts[project, category] + 1
+            for project, category, last in self.env.cr.fetchall()
+        }
         self.invalidate_model(["last_number"])
-        return last - count + 1
+        return firsts

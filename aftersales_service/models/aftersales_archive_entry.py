@@ -138,11 +138,13 @@ class AftersalesArchiveEntry(models.Model):
         for vals in vals_list:
             if vals.get("project_id") and vals.get("category_id"):
                 by_section[vals["project_id"], vals["category_id"]].append(vals)
-        Counter = self.env["aftersales.archive.counter"].sudo()
+        firsts = self.env["aftersales.archive.counter"].sudo()._reserve(
+            {key: len(section) for key, section in by_section.items()}
+        )
         for (project_id, category_id), section in by_section.items():
             project = projects.browse(project_id)
             category = categories.browse(category_id)
-            first = Counter._reserve(project_id, category_id, len(section))
+            first = firsts[project_id, category_id]
             for number, vals in enumerate(section, start=first):
                 vals["sequence_number"] = number
                 vals["index_number"] = f"{project.name}-{category.code}-{number:04d}"

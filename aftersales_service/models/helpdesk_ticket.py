@@ -347,6 +347,12 @@ class HelpdeskTicket(models.Model):
             )
         return len(changed)
 
+    def _aftersales_payment_ok(self):
+        """Whether a paid request may be served (R28): free requests always may; the
+        collection addon answers for paid ones from their invoices. Dispatch calls this hook."""
+        self.ensure_one()
+        return self.coverage != "paid"
+
     def _aftersales_parts_deadline(self):
         """The latest due date of the request's spare parts (R8), or False. The repairs
         module overrides it (and the dependencies of ``_compute_parts_deadline``)."""

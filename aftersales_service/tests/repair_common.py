@@ -63,6 +63,7 @@ class RepairCase(AftersalesCase):
                 "aftersales_project_id": cls.project.id,
                 "lot_id": cls.serial.id,
                 "coverage": coverage,
+                "coverage_reason": "Set by the test",
                 # Monday 2 March 2026, 10:00 in Shanghai
                 "received_at": fields.Datetime.to_datetime("2026-03-02 02:00:00"),
                 **vals,

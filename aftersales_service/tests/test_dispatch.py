@@ -92,7 +92,7 @@ class TestDispatch(DispatchCase):
 
     def test_blocker_payment_alone_and_serve_first(self):
         """R28: a paid request is served after payment or on an approved serve-first exception."""
-        self.ticket.coverage = "paid"
+        self.ticket.write({"coverage": "paid", "coverage_reason": "Damage by the operator"})
         dispatch = self._dispatch()
         blockers = self._own_blockers(dispatch)
         self.assertEqual(len(blockers), 1)
@@ -109,7 +109,7 @@ class TestDispatch(DispatchCase):
         self.assertEqual(self._own_blockers(dispatch), [])
 
     def test_all_blockers_in_one_error(self):
-        self.ticket.coverage = "paid"
+        self.ticket.write({"coverage": "paid", "coverage_reason": "Damage by the operator"})
         self.emp_engineer.aftersales_nda_date = False
         self.emp_two.aftersales_certificate_ids.unlink()
         dispatch = self._dispatch()

@@ -25,7 +25,7 @@ class TestRepairParts(RepairCase):
         self.assertEqual(repair.product_id, self.equipment)
         # R5/R6: warranty follows the request's coverage, also when it changes.
         self.assertTrue(repair.under_warranty)
-        self.ticket_free.coverage = "paid"
+        self.ticket_free.write({"coverage": "paid", "coverage_reason": "Damage by the operator"})
         self.assertFalse(repair.under_warranty)
         paid = self.env["repair.order"].browse(self.ticket_paid.action_create_repair()["res_id"])
         self.assertFalse(paid.under_warranty)
