@@ -23,3 +23,4 @@ from . import test_dispatch
 from . import test_dispatch_security
 from . import test_dispatch_expense
 from . import test_dispatch_reports
+from . import test_dispatch_performance
