@@ -79,6 +79,7 @@
         "demo/aftersales_repair_demo.xml",
         "demo/aftersales_archive_demo.xml",
         "demo/aftersales_dispatch_demo.xml",
+        "demo/aftersales_dispatch_story_demo.xml",
     ],
     "application": True,
     "installable": True,
