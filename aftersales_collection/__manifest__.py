@@ -24,6 +24,7 @@
         "views/res_config_settings_views.xml",
         "wizards/aftersales_handover_wizard_views.xml",
         "views/aftersales_collection_menus.xml",
+        "views/aftersales_portal_templates.xml",
     ],
     "demo": [
         "demo/aftersales_collection_demo.xml",

@@ -16,6 +16,7 @@
     ],
     "demo": [
         "demo/aftersales_hazard_demo.xml",
+        "demo/aftersales_hazard_briefing_demo.xml",
     ],
     "installable": True,
 }

@@ -70,6 +70,7 @@
         "views/aftersales_project_views_dispatch.xml",
         "views/res_config_settings_views_dispatch.xml",
         "report/aftersales_dispatch_reports.xml",
+        "views/aftersales_portal_archive_templates.xml",
     ],
     "demo": [
         "demo/aftersales_demo.xml",
@@ -79,6 +80,7 @@
         "demo/aftersales_repair_demo.xml",
         "demo/aftersales_archive_demo.xml",
         "demo/aftersales_dispatch_demo.xml",
+        "demo/aftersales_dispatch_story_demo.xml",
     ],
     "application": True,
     "installable": True,

@@ -437,6 +437,11 @@ class AftersalesRetention(models.Model):
         )
         return action
 
+    def _get_report_base_filename(self):
+        """File name of the reminder letter the customer downloads from the portal."""
+        self.ensure_one()
+        return _("Retention Reminder - %(name)s", name=self.name)
+
     def action_print_letter(self):
         return self.env.ref(
             "aftersales_collection.action_report_retention_reminder"

@@ -50,21 +50,3 @@ class AftersalesEmployeeCertificate(models.Model):
                         name=certificate.name,
                     )
                 )
-
-    @api.model
-    def _valid_employees(self, employees, category, on_day):
-        """The employees among `employees` holding a certificate for `category` (or one of its
-        parents) that is valid on `on_day`: one query for the whole team."""
-        if not employees or not category:
-            return employees.browse()
-        categories = self.env["product.category"].search([("id", "parent_of", category.id)])
-        certificates = self.search(
-            [
-                ("employee_id", "in", employees.ids),
-                ("categ_id", "in", categories.ids),
-                "|",
-                ("expiry_date", "=", False),
-                ("expiry_date", ">=", on_day),
-            ]
-        )
-        return certificates.employee_id

@@ -23,3 +23,5 @@ from . import test_dispatch
 from . import test_dispatch_security
 from . import test_dispatch_expense
 from . import test_dispatch_reports
+from . import test_dispatch_performance
+from . import test_portal_archive
