@@ -31,6 +31,8 @@ RETENTION_STATES = [
 # (a PDF letter each, rendered in one wkhtmltopdf run per batch) take smaller batches.
 REMINDER_BATCH_SIZE = 2000
 MAIL_BATCH_SIZE = 500
+# wkhtmltopdf runs converting a batch's letters side by side (one per core)
+LETTER_PROCESSES = 2
 # The stylesheet and script links of the report layout: the letter is styled inline, and given
 # to wkhtmltopdf as one HTML file, whose relative /web/assets links cannot load (each batch
 # would log a network error and wait for it).
@@ -333,15 +335,22 @@ class AftersalesRetention(models.Model):
                 for retention in self
             }
             return letters, meanwhile and meanwhile()
-        html = Report._render_qweb_html(report.report_name, self.ids)[0].decode()
-        with self._wkhtmltopdf_run(report, ASSET_LINKS.sub("", html)) as result:
+        size = -(-len(self) // LETTER_PROCESSES)
+        with contextlib.ExitStack() as runs:
+            results = []
+            for start in range(0, len(self), size):
+                html = Report._render_qweb_html(report.report_name, self[start : start + size].ids)[0]
+                results.append(
+                    runs.enter_context(self._wkhtmltopdf_run(report, ASSET_LINKS.sub("", html.decode())))
+                )
             done = meanwhile and meanwhile()
-        pdf = result["pdf"]
-        try:
-            pages = split_pages(pdf)
-        except PdfSplitError as error:
-            _logger.info("Reminder letters split page by page with PyPDF2: %s", error)
-            pages = self._split_pdf_pypdf2(pdf)
+        pages = []
+        for result in results:
+            try:
+                pages += split_pages(result["pdf"])
+            except PdfSplitError as error:
+                _logger.info("Reminder letters split page by page with PyPDF2: %s", error)
+                pages += self._split_pdf_pypdf2(result["pdf"])
         if len(pages) != len(self):
             _logger.info("Reminder letters do not fit one page each: rendering them one by one.")
             letters = {
