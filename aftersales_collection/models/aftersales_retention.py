@@ -11,9 +11,10 @@ from dateutil.relativedelta import relativedelta
 
 from odoo import Command, _, api, fields, models, tools
 from odoo.exceptions import UserError, ValidationError
-from odoo.addons.base.models.ir_actions_report import _get_wkhtmltopdf_bin
 from odoo.osv import expression
 from odoo.tools.pdf import PdfFileReader, PdfFileWriter
+
+from odoo.addons.base.models.ir_actions_report import _get_wkhtmltopdf_bin
 
 from ..tools.pdf_pages import PdfSplitError, split_pages
 
@@ -28,7 +29,7 @@ RETENTION_STATES = [
 ]
 # One cron call handles one batch of each step; the cron runner commits it and calls again
 # while `_notify_progress` reports work remaining. Deciding and recording is cheap; the e-mails
-# (a PDF letter each, rendered in one wkhtmltopdf run per batch) take smaller batches.
+# (a PDF letter each, converted by wkhtmltopdf per batch) take smaller batches.
 REMINDER_BATCH_SIZE = 2000
 MAIL_BATCH_SIZE = 500
 # wkhtmltopdf runs converting a batch's letters side by side (one per core)
@@ -312,8 +313,9 @@ class AftersalesRetention(models.Model):
         """({retention id: (content, file extension)}, result of `meanwhile()`): the letters of
         the batch rendered at once, and whatever `meanwhile` computes while wkhtmltopdf runs.
 
-        One QWeb rendering and one wkhtmltopdf run for the whole batch (page breaks between the
-        one-page letters), then the PDF is split page by page by copying its objects' bytes
+        One QWeb rendering and one wkhtmltopdf run for each of LETTER_PROCESSES parts of the
+        batch, side by side (page breaks between the one-page letters, one page head for all),
+        then each PDF is split page by page by copying its objects' bytes
         (`tools.pdf_pages`, about 0.1 ms a letter; PyPDF2 if the file is not of the plain kind
         wkhtmltopdf writes). Odoo's own multi-record path renders each record as a separate
         wkhtmltopdf input, which the stock (unpatched Qt) wkhtmltopdf of Debian cannot do; if the
@@ -335,7 +337,7 @@ class AftersalesRetention(models.Model):
                 for retention in self
             }
             return letters, meanwhile and meanwhile()
-        size = -(-len(self) // LETTER_PROCESSES)
+        size = max(-(-len(self) // LETTER_PROCESSES), 1)
         with contextlib.ExitStack() as runs:
             results = []
             for start in range(0, len(self), size):
