@@ -12,7 +12,7 @@ For each size N it creates N projects (plain SQL: they are the fixture) and N re
 all due for their reminder today), then times what the daily cron does, batch after batch,
 each batch in a fresh cache as in a new cron call:
   1. deciding and recording the due reminders (search + state write): retentions/s;
-  2. queueing the reminder e-mails with their PDF letters (one wkhtmltopdf run per batch):
+  2. queueing the reminder e-mails with their PDF letters (wkhtmltopdf runs per batch):
      e-mails/s, on the first `--mails` e-mails;
 and the number of queries of each batch, which must not depend on the batch size or position.
 """
