@@ -91,7 +91,11 @@ class AftersalesServiceReport(models.Model):
     settled_on = fields.Datetime(copy=False, readonly=True)
     rating = fields.Selection(RATING, copy=False, tracking=True)
     rating_value = fields.Integer(
-        compute="_compute_rating_value", store=True, aggregator="avg", string="Rating (1-5)"
+        compute="_compute_rating_value",
+        store=True,
+        precompute=True,
+        aggregator="avg",
+        string="Rating (1-5)",
     )
     rating_comment = fields.Text(copy=False)
     rated_on = fields.Datetime(copy=False, readonly=True)

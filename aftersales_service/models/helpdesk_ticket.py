@@ -33,6 +33,17 @@ class HelpdeskTicket(models.Model):
 
     _inherit = "helpdesk.ticket"
 
+    # helpdesk_mgmt's stored computed and related fields, computed before the INSERT like ours
+    # (same values; the stage, team and user still follow each other afterwards): a request is
+    # written once when it is created, not inserted and then updated.
+    user_id = fields.Many2one(compute="_compute_user_id", store=True, precompute=True)
+    team_id = fields.Many2one(compute="_compute_team_id", store=True, precompute=True)
+    stage_id = fields.Many2one(compute="_compute_stage_id", store=True, precompute=True)
+    commercial_partner_id = fields.Many2one(
+        related="partner_id.commercial_partner_id", store=True, precompute=True
+    )
+    unattended = fields.Boolean(related="stage_id.unattended", store=True, precompute=True)
+
     aftersales_project_id = fields.Many2one(
         "aftersales.project",
         string="Project",
@@ -97,7 +108,7 @@ class HelpdeskTicket(models.Model):
         copy=False,
     )
     parts_deadline = fields.Datetime(
-        compute="_compute_parts_deadline", store=True, copy=False,
+        compute="_compute_parts_deadline", store=True, precompute=True, copy=False,
         help="The latest due date of the request's spare parts (R8).",
     )
     answered_at = fields.Datetime(copy=False, tracking=True)
@@ -118,10 +129,15 @@ class HelpdeskTicket(models.Model):
         string="Next Deadline",
         compute="_compute_aftersales_next_deadline",
         store=True,
+        precompute=True,
         help="The earliest deadline still waiting for its fact.",
     )
     aftersales_next_clock = fields.Selection(
-        CLOCKS, string="Next Clock", compute="_compute_aftersales_next_deadline", store=True
+        CLOCKS,
+        string="Next Clock",
+        compute="_compute_aftersales_next_deadline",
+        store=True,
+        precompute=True,
     )
     aftersales_deadline_state = fields.Selection(
         DEADLINE_STATES, string="Deadline Status", compute="_compute_aftersales_time_left"
@@ -361,8 +377,10 @@ class HelpdeskTicket(models.Model):
 
     @api.depends()
     def _compute_parts_deadline(self):
+        # Computed before the INSERT (precompute): a request being created has no parts yet.
         for ticket in self:
-            ticket.parts_deadline = ticket._aftersales_parts_deadline()
+            origin = ticket._origin
+            ticket.parts_deadline = origin.id and origin._aftersales_parts_deadline() or False
 
     # ------------------------------------------------------------------ late flags
 
@@ -432,11 +450,13 @@ class HelpdeskTicket(models.Model):
 
     @api.depends(
         "answer_deadline", "onsite_deadline", "quote_deadline", "parts_deadline",
-        "answered_at", "onsite_at", "quoted_at", "stage_id.closed",
+        "answered_at", "onsite_at", "quoted_at", "closed",
     )
     def _compute_aftersales_next_deadline(self):
+        # Precomputed with the deadlines, before the INSERT: no UPDATE after each create.
+        # ``closed`` (stage_id.closed) keeps the dependency on the stage's flag.
         for ticket in self:
-            deadline, clock = self._aftersales_pending(ticket, ticket.stage_id.closed)
+            deadline, clock = self._aftersales_pending(ticket, ticket.closed)
             ticket.aftersales_next_deadline = deadline or False
             ticket.aftersales_next_clock = clock or False
 
@@ -520,6 +540,14 @@ class HelpdeskTicket(models.Model):
             )
 
     # ------------------------------------------------------------------ CRUD
+
+    def _creation_subtype(self):
+        # helpdesk_mgmt's "Ticket created" subtype, without env.ref()'s existence query for
+        # every request created (the xmlid lookup is cached; it raises if the record is gone).
+        subtype_id = self.env["ir.model.data"]._xmlid_to_res_id(
+            "helpdesk_mgmt.hlp_tck_created", raise_if_not_found=True
+        )
+        return self.env["mail.message.subtype"].browse(subtype_id)
 
     @api.model_create_multi
     def create(self, vals_list):

@@ -16,6 +16,7 @@ class HelpdeskTicket(models.Model):
         string="Customer Rating",
         compute="_compute_aftersales_rating",
         store=True,
+        precompute=True,
         aggregator="avg",
         digits=(3, 1),
         help="Average of the customer's ratings (1-5) of the request's service reports.",
