@@ -9,7 +9,8 @@ class TestResolverConcurrency(TransactionCase):
     """Two repairs resolve the last unit at the same moment, in two real transactions.
 
     The records both transactions see must be committed, so they are created in a cursor of
-    their own, committed, and deleted again at the end (addCleanup), leaving nothing behind.
+    their own (Odoo's `with registry.cursor()` commits when its block ends without error, and
+    rolls back otherwise) and deleted again at the end (addCleanup), leaving nothing behind.
     The pattern follows Odoo's stock tests (test_quant: a second `registry.cursor()` holding a
     row lock while the test's own transaction works).
     """
@@ -22,7 +23,7 @@ class TestResolverConcurrency(TransactionCase):
 
     def setUp(self):
         super().setUp()
-        with closing(self.registry.cursor()) as cr:
+        with self.registry.cursor() as cr:
             env = self._env(cr)
             warehouse = env["stock.warehouse"].search(
                 [("company_id", "=", env.company.id)], limit=1
@@ -46,7 +47,6 @@ class TestResolverConcurrency(TransactionCase):
                     for _i in range(2)
                 ]
             )
-            cr.commit()
             self.ids = {
                 "product": product.id,
                 "partner": partner.id,
@@ -56,7 +56,7 @@ class TestResolverConcurrency(TransactionCase):
         self.addCleanup(self._cleanup)
 
     def _cleanup(self):
-        with closing(self.registry.cursor()) as cr:
+        with self.registry.cursor() as cr:
             env = self._env(cr)
             repairs = env["repair.order"].browse(self.ids["repairs"]).exists()
             requests = env["purchase.request"].search([("aftersales_repair_id", "in", repairs.ids)])
@@ -76,10 +76,10 @@ class TestResolverConcurrency(TransactionCase):
             product.unlink()
             template.unlink()
             env["res.partner"].browse(self.ids["partner"]).unlink()
-            cr.commit()
 
     def test_last_unit_reserved_once(self):
-        with closing(self.registry.cursor()) as cr_a, closing(self.registry.cursor()) as cr_b:
+        # Both transactions commit when the block ends (B first, then A).
+        with self.registry.cursor() as cr_a, self.registry.cursor() as cr_b:
             env_a, env_b = self._env(cr_a), self._env(cr_b)
             repair_a = env_a["repair.order"].browse(self.ids["repairs"][0])
             repair_b = env_b["repair.order"].browse(self.ids["repairs"][1])
@@ -94,8 +94,6 @@ class TestResolverConcurrency(TransactionCase):
             self.assertEqual(repair_b.move_ids.state, "confirmed")
             self.assertEqual(repair_b.move_ids.aftersales_decision, "purchase")
             self.assertEqual(request_b.line_ids.product_qty, 1.0)
-            cr_a.commit()
-            cr_b.commit()
         with closing(self.registry.cursor()) as cr:
             env = self._env(cr)
             quant = env["stock.quant"].search([("product_id", "=", self.ids["product"]),
