@@ -30,6 +30,7 @@ from . import aftersales_project_archive
 from . import ir_attachment_archive
 from . import ir_actions_report_archive
 from . import res_company_dispatch
+from . import res_company_deciders
 from . import res_config_settings_dispatch
 from . import product_category_aftersales
 from . import aftersales_employee_certificate

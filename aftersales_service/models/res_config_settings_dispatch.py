@@ -10,3 +10,9 @@ class ResConfigSettings(models.TransientModel):
     aftersales_hour_cost = fields.Monetary(
         related="company_id.aftersales_hour_cost", readonly=False, currency_field="currency_id"
     )
+    aftersales_manager_user_ids = fields.Many2many(
+        related="company_id.aftersales_manager_user_ids", readonly=False
+    )
+    aftersales_management_user_ids = fields.Many2many(
+        related="company_id.aftersales_management_user_ids", readonly=False
+    )
