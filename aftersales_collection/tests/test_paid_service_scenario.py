@@ -159,6 +159,11 @@ class TestPaidServiceScenario(AccountTestInvoicingCommon):
         # Says what is missing instead of aftersales_service's generic sentence.
         generic = BASE_PAYMENT_BLOCKER % {"request": ticket.display_name}
         self.assertNotIn(generic, message)
+        # Also in Chinese, where the generic sentence comes from aftersales_service's translation.
+        self.env["res.lang"]._activate_lang("zh_CN")
+        blockers = "\n".join(dispatch.with_context(lang="zh_CN")._get_dispatch_blockers())
+        self.assertIn(f"发票 {invoice.name} 仅部分付款", blockers)
+        self.assertNotIn("也没有经批准的先服务后付款例外", blockers)
         self._pay(invoice)
         dispatch.with_user(self.as_user).action_confirm()
         self.assertEqual(dispatch.state, "confirmed")
