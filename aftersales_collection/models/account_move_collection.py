@@ -1,4 +1,5 @@
 from odoo import _, api, fields, models
+from odoo.exceptions import ValidationError
 
 # Payment states of a posted invoice that still has money to collect.
 OPEN_PAYMENT_STATES = ("not_paid", "partial")
@@ -71,6 +72,28 @@ class AccountMove(models.Model):
             move.aftersales_project_id = (
                 ticket.aftersales_project_id or contract_project or move.aftersales_project_id
             )
+
+    @api.constrains("aftersales_ticket_id", "partner_id")
+    def _check_aftersales_ticket_customer(self):
+        """An invoice made by hand pays a request of its own customer only (R28: its payment
+        opens that request's trip)."""
+        for move in self:
+            ticket = move.aftersales_ticket_id.sudo()  # accounting may not read requests
+            if (
+                ticket.partner_id
+                and not move.invoice_line_ids.sale_line_ids
+                and move.commercial_partner_id != ticket.partner_id.commercial_partner_id
+            ):
+                raise ValidationError(
+                    _(
+                        "Invoice %(invoice)s is made out to %(customer)s; it cannot pay request "
+                        "%(request)s of %(owner)s.",
+                        invoice=move.display_name,
+                        customer=move.commercial_partner_id.display_name,
+                        request=ticket.display_name,
+                        owner=ticket.partner_id.commercial_partner_id.display_name,
+                    )
+                )
 
     @api.onchange("aftersales_ticket_id")
     def _onchange_aftersales_ticket_id(self):

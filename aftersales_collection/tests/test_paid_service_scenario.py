@@ -3,7 +3,7 @@ from datetime import timedelta
 from freezegun import freeze_time
 
 from odoo import Command, fields
-from odoo.exceptions import UserError
+from odoo.exceptions import UserError, ValidationError
 from odoo.tests import new_test_user, tagged
 
 from odoo.addons.account.tests.common import AccountTestInvoicingCommon
@@ -285,6 +285,10 @@ class TestPaidServiceScenario(AccountTestInvoicingCommon):
         invoice.action_post()
         self.assertEqual(invoice.aftersales_ticket_id, ticket)
         self.assertEqual(ticket.sudo().aftersales_invoice_ids, invoice)
+        # Nor can it pay a request of another customer.
+        other = self.init_invoice("out_invoice", partner=self.partner_b, amounts=[500.0])
+        with self.assertRaisesRegex(ValidationError, "cannot pay request"):
+            other.aftersales_ticket_id = ticket
 
     def test_contract_invoice_filed_under_its_project(self):
         """R29: the invoice of a project's contract follows the contract to the project."""
