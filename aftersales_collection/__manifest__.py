@@ -2,7 +2,7 @@
 {
     "name": "After-sales Collection",
     "summary": "Receivables after handover, retention-money reminders, disputes and ageing",
-    "version": "18.0.1.0.0",
+    "version": "18.0.1.1.0",
     "category": "After-Sales",
     "license": "LGPL-3",
     "author": "After-sales Service Team",
@@ -13,6 +13,7 @@
         "security/aftersales_collection_security.xml",
         "security/ir.model.access.csv",
         "data/aftersales_collection_data.xml",
+        "data/aftersales_paid_service_data.xml",
         "report/aftersales_collection_reports.xml",
         "data/mail_template_data.xml",
         "views/aftersales_retention_views.xml",

@@ -8,7 +8,6 @@ from . import aftersales_project_collection
 from . import account_move_collection
 from . import account_full_reconcile_collection
 from . import helpdesk_ticket_collection
-from . import sale_order_collection
 from . import aftersales_ageing_report
 from . import aftersales_dispatch_collection
 from . import mail_template_batch_render

@@ -1,4 +1,9 @@
-from odoo import api, fields, models
+from odoo import _, api, fields, models
+from odoo.exceptions import ValidationError
+
+# Payment states of a posted invoice that still has money to collect.
+OPEN_PAYMENT_STATES = ("not_paid", "partial")
+OVERDUE_BATCH_SIZE = 500
 
 
 class AccountMove(models.Model):
@@ -7,9 +12,15 @@ class AccountMove(models.Model):
 
     _inherit = "account.move"
 
+    # Both links follow the sale orders of the invoice lines: the invoice of a repair's service
+    # order belongs to its request and project, the invoice of a project's contract to the
+    # project. An invoice made by hand (no sale order) keeps the link its author sets.
     aftersales_project_id = fields.Many2one(
         "aftersales.project",
         string="After-sales Project",
+        compute="_compute_aftersales_links",
+        store=True,
+        readonly=False,
         index="btree_not_null",
         tracking=True,
         check_company=True,
@@ -18,12 +29,71 @@ class AccountMove(models.Model):
     aftersales_ticket_id = fields.Many2one(
         "helpdesk.ticket",
         string="Service Request",
+        compute="_compute_aftersales_links",
+        store=True,
+        readonly=False,
         index="btree_not_null",
         tracking=True,
         check_company=True,
         copy=False,
-        help="The paid service request this invoice bills.",
+        help="The paid service request this invoice bills: the request of the invoiced service "
+        "order, or the one set by hand on an invoice made without a sale order.",
     )
+    aftersales_overdue_reminded_on = fields.Date(
+        string="Overdue Reminder Sent On",
+        readonly=True,
+        copy=False,
+        help="Day the overdue paid-service invoice was reminded (once, R28).",
+    )
+
+    @api.depends(
+        "invoice_line_ids.sale_line_ids.order_id.aftersales_ticket_id.aftersales_project_id"
+    )
+    def _compute_aftersales_links(self):
+        orders = self.invoice_line_ids.sale_line_ids.order_id
+        contracts = {}
+        if orders:
+            for project in self.env["aftersales.project"].sudo().search(
+                [("sale_order_id", "in", orders.ids)], order="id"
+            ):
+                contracts.setdefault(project.sale_order_id.id, project)
+        for move in self:
+            move_orders = move.invoice_line_ids.sale_line_ids.order_id
+            if not move_orders:
+                # Made by hand: the link set on the invoice stays.
+                move.aftersales_ticket_id = move.aftersales_ticket_id
+                move.aftersales_project_id = move.aftersales_project_id
+                continue
+            ticket = move_orders.aftersales_ticket_id[:1]
+            contract_project = next(
+                (contracts[order.id] for order in move_orders if order.id in contracts), None
+            )
+            move.aftersales_ticket_id = ticket
+            move.aftersales_project_id = (
+                ticket.aftersales_project_id or contract_project or move.aftersales_project_id
+            )
+
+    @api.constrains("aftersales_ticket_id", "partner_id")
+    def _check_aftersales_ticket_customer(self):
+        """An invoice made by hand pays a request of its own customer only (R28: its payment
+        opens that request's trip)."""
+        for move in self:
+            ticket = move.aftersales_ticket_id.sudo()  # accounting may not read requests
+            if (
+                ticket.partner_id
+                and not move.invoice_line_ids.sale_line_ids
+                and move.commercial_partner_id != ticket.partner_id.commercial_partner_id
+            ):
+                raise ValidationError(
+                    _(
+                        "Invoice %(invoice)s is made out to %(customer)s; it cannot pay request "
+                        "%(request)s of %(owner)s.",
+                        invoice=move.display_name,
+                        customer=move.commercial_partner_id.display_name,
+                        request=ticket.display_name,
+                        owner=ticket.partner_id.commercial_partner_id.display_name,
+                    )
+                )
 
     @api.onchange("aftersales_ticket_id")
     def _onchange_aftersales_ticket_id(self):
@@ -34,11 +104,22 @@ class AccountMove(models.Model):
 
     def _aftersales_apply_service_due_date(self):
         """R28: an invoice of a paid request served before payment is due N calendar days
-        (setting, 15) after the service ended, whatever the customer's usual terms."""
+        (setting, 15) after the service ended, whatever the customer's usual terms.
+
+        A draft gets the due date instead of its payment term; a posted invoice still open
+        (made before the trip ended) gets its instalments moved to that day."""
         for move in self:
             due = move.aftersales_ticket_id._aftersales_payment_due_date()
-            if move.is_sale_document() and due:
+            if not (move.is_sale_document() and due):
+                continue
+            if move.state == "draft":
                 move.invoice_payment_term_id = False
+                move.invoice_date_due = due
+            elif move.state == "posted" and move.payment_state in OPEN_PAYMENT_STATES:
+                terms = move.line_ids.filtered(
+                    lambda line: line.display_type == "payment_term" and not line.reconciled
+                )
+                terms.write({"date_maturity": due})
                 move.invoice_date_due = due
 
     def _post(self, soft=True):
@@ -47,3 +128,75 @@ class AccountMove(models.Model):
         )._aftersales_apply_service_due_date()
         return super()._post(soft=soft)
 
+    # ------------------------------------------------------------------ overdue reminder (R28)
+    @api.model
+    def _aftersales_overdue_domain(self, today):
+        """Posted invoices of paid services already served, unpaid after their due date and not
+        reminded yet."""
+        return [
+            ("move_type", "=", "out_invoice"),
+            ("state", "=", "posted"),
+            ("aftersales_ticket_id", "!=", False),
+            ("aftersales_ticket_id.aftersales_service_end_date", "!=", False),
+            ("payment_state", "in", OPEN_PAYMENT_STATES),
+            ("invoice_date_due", "<", today),
+            ("aftersales_overdue_reminded_on", "=", False),
+        ]
+
+    @api.model
+    def _cron_remind_overdue_paid_services(self, batch_size=OVERDUE_BATCH_SIZE):
+        """Daily: one activity per request whose served, paid-service invoices are overdue
+        (R28), for the request's assignee, else the company's after-sales manager. Each invoice
+        is reminded once; the cron runner calls again while the progress reports work left."""
+        today = fields.Date.context_today(self)
+        overdue = self.search(
+            self._aftersales_overdue_domain(today), limit=batch_size, order="invoice_date_due, id"
+        )
+        overdue._aftersales_remind_overdue()
+        remaining = 0
+        if len(overdue) == batch_size:
+            remaining = self.search_count(self._aftersales_overdue_domain(today))
+        self.env["ir.cron"]._notify_progress(done=len(overdue), remaining=remaining)
+        return remaining
+
+    def _aftersales_remind_overdue(self):
+        if not self:
+            return
+        activity_type = self.env.ref("aftersales_collection.mail_activity_paid_service_overdue")
+        model_id = self.env["ir.model"]._get_id("helpdesk.ticket")
+        today = fields.Date.context_today(self)
+        by_ticket = {}
+        for move in self:
+            by_ticket.setdefault(move.aftersales_ticket_id, self.browse())
+            by_ticket[move.aftersales_ticket_id] |= move
+        values = []
+        for ticket, moves in by_ticket.items():
+            lines = []
+            for move in moves:
+                lines.append(_(
+                    "%(invoice)s: %(residual)s due since %(due)s",
+                    invoice=move.name,
+                    residual=move.currency_id.format(move.amount_residual),
+                    due=move.invoice_date_due,
+                ))
+            values.append(
+                {
+                    "res_model_id": model_id,
+                    "res_id": ticket.id,
+                    "activity_type_id": activity_type.id,
+                    "automated": True,
+                    "user_id": ticket._aftersales_collector().id,
+                    "date_deadline": today,
+                    "summary": _("Collect the overdue paid service of %(request)s",
+                                 request=ticket.display_name),
+                    "note": _(
+                        "The service ended on %(end)s and was to be paid within %(days)s days "
+                        "(R28). Overdue: %(invoices)s",
+                        end=ticket.aftersales_service_end_date,
+                        days=ticket.company_id.aftersales_paid_service_due_days,
+                        invoices="; ".join(lines),
+                    ),
+                }
+            )
+        self.env["mail.activity"].sudo().create(values)
+        self.write({"aftersales_overdue_reminded_on": today})

@@ -1,17 +1,61 @@
-from odoo import fields, models
+from odoo import api, fields, models
+from odoo.tools.translate import get_translation
+
+# The payment blocker of aftersales_service (`_get_dispatch_blockers`), replaced here by the
+# sentences that say what is missing; test_paid_service_scenario fails if the two drift apart.
+BASE_PAYMENT_BLOCKER = (
+    "Request %(request)s is paid service: no payment received and no approved "
+    "serve-first exception."
+)
 
 
 class AftersalesDispatch(models.Model):
     _inherit = "aftersales.dispatch"
 
+    @api.depends(
+        "ticket_id.aftersales_service_order_ids.state",
+        "ticket_id.aftersales_service_order_ids.amount_total",
+        "ticket_id.aftersales_invoice_ids.state",
+        "ticket_id.aftersales_invoice_ids.payment_state",
+    )
+    def _compute_payment_ok(self):
+        return super()._compute_payment_ok()
+
+    def _get_dispatch_blockers(self):
+        """R28: a paid request blocks the trip with what is missing (no service order, no
+        invoice, invoices short of the order's total, unpaid); an undecided coverage blocks it
+        too, even with a serve-first exception, until someone decides it."""
+        blockers = super()._get_dispatch_blockers()
+        ticket = self.ticket_id
+        if not ticket:
+            return blockers
+        if self._payment_ok():
+            if not ticket.coverage:
+                blockers.append(ticket._aftersales_coverage_blocker())
+            return blockers
+        generic = self._aftersales_base_payment_blocker()
+        return [b for b in blockers if b != generic] + ticket._aftersales_payment_blockers()
+
+    def _aftersales_base_payment_blocker(self):
+        lang = self.env.lang or "en_US"
+        return get_translation(
+            "aftersales_service", lang, BASE_PAYMENT_BLOCKER, {"request": self.ticket_id.display_name}
+        )
+
     def action_return(self):
         """The trip's return ends the service: a paid service served first is due from that
         day (R28). The first return counts; a later trip does not move the due date."""
         result = super().action_return()
+        ended = self.env["helpdesk.ticket"].sudo()
         for dispatch in self:
             ticket = dispatch.ticket_id.sudo()
             if not ticket.aftersales_service_end_date:
                 ticket.aftersales_service_end_date = fields.Date.context_today(
                     dispatch, dispatch.returned_at
                 )
+                ended |= ticket
+        # Invoices posted before the trip (served first) are now due N days after it.
+        ended.aftersales_invoice_ids.filtered(
+            lambda move: move.state == "posted"
+        )._aftersales_apply_service_due_date()
         return result

@@ -2,6 +2,8 @@ from datetime import timedelta
 
 from odoo import _, api, fields, models
 
+from .account_move_collection import OPEN_PAYMENT_STATES
+
 
 class HelpdeskTicket(models.Model):
     """Paid service requests and their invoices (R28)."""
@@ -12,6 +14,9 @@ class HelpdeskTicket(models.Model):
         "account.move", "aftersales_ticket_id", string="Service Invoices"
     )
     aftersales_invoice_count = fields.Integer(compute="_compute_aftersales_invoice_count")
+    aftersales_service_order_ids = fields.One2many(
+        "sale.order", "aftersales_ticket_id", string="Service Orders"
+    )
     aftersales_service_end_date = fields.Date(
         string="Service Ended On",
         tracking=True,
@@ -47,16 +52,116 @@ class HelpdeskTicket(models.Model):
         return self.aftersales_service_end_date + timedelta(days=days)
 
     def _aftersales_payment_ok(self):
-        """R28: a paid request is OK once every posted invoice of the request is paid (or the
-        base answer, e.g. an approved "serve first" exception, says so)."""
-        if super()._aftersales_payment_ok():
-            return True
-        invoices = self.aftersales_invoice_ids.filtered(
-            lambda move: move.state == "posted" and move.move_type == "out_invoice"
+        """R28: a request may be served once it is free, or paid and its service orders are
+        invoiced and paid (see :meth:`_aftersales_payment_blockers`). A request whose coverage
+        is still undecided is not free."""
+        self.ensure_one()
+        if not self.coverage:
+            return False
+        return super()._aftersales_payment_ok() or not self._aftersales_payment_blockers()
+
+    def _aftersales_coverage_blocker(self):
+        return _(
+            "Request %(request)s: its coverage (free or paid) is not decided yet; decide it "
+            "before the trip.",
+            request=self.display_name,
         )
-        return bool(invoices) and all(
-            move.payment_state in ("paid", "in_payment") for move in invoices
+
+    def _aftersales_payment_blockers(self):
+        """What the request still lacks before it may be served, as translated sentences;
+        empty when it is free, or paid and paid for.
+
+        Paid (R25, R28) means: the customer confirmed the service order (the agreement), its
+        posted invoices cover the order's total, and every posted invoice of the request is
+        paid or in payment. An invoice made by hand for the request (no sale order) counts as
+        the agreement's invoice when no service order is confirmed."""
+        self.ensure_one()
+        if not self.coverage:
+            return [self._aftersales_coverage_blocker()]
+        if self.coverage != "paid":
+            return []
+        ticket = self.sudo()  # a dispatcher reads the payment, not the accounts
+        request = self.display_name
+        orders = ticket.aftersales_service_order_ids
+        confirmed = orders.filtered(lambda o: o.state == "sale")
+        posted = (confirmed.order_line.invoice_lines.move_id | ticket.aftersales_invoice_ids).filtered(
+            lambda m: m.state == "posted" and m.move_type in ("out_invoice", "out_refund")
         )
+        manual = posted.filtered(
+            lambda m: m.move_type == "out_invoice" and not m.invoice_line_ids.sale_line_ids
+        )
+        if not confirmed and not manual:
+            quotations = orders.filtered(lambda o: o.state in ("draft", "sent"))
+            if quotations:
+                return [_(
+                    "Request %(request)s is paid service: no payment received; the customer "
+                    "has not confirmed the service order %(orders)s yet (R25).",
+                    request=request,
+                    orders=", ".join(quotations.mapped("name")),
+                )]
+            return [_(
+                "Request %(request)s is paid service: no payment received, no service order "
+                "confirmed and nothing invoiced (R25).",
+                request=request,
+            )]
+        blockers = []
+        for order in confirmed:
+            currency = order.currency_id
+            if currency.is_zero(order.amount_total):
+                continue
+            lines = order.order_line.invoice_lines.filtered(lambda line: line.move_id in posted)
+            if not lines.move_id.filtered(lambda m: m.move_type == "out_invoice"):
+                blockers.append(_(
+                    "Request %(request)s is paid service: service order %(order)s "
+                    "(%(total)s) has no posted invoice.",
+                    request=request, order=order.name, total=currency.format(order.amount_total),
+                ))
+                continue
+            invoiced = sum(
+                line.currency_id._convert(
+                    line.price_total * (-1 if line.move_id.move_type == "out_refund" else 1),
+                    currency, order.company_id, line.move_id.invoice_date or fields.Date.today(),
+                )
+                for line in lines
+            )
+            if currency.compare_amounts(invoiced, order.amount_total) < 0:
+                blockers.append(_(
+                    "Request %(request)s is paid service: the posted invoices of service order "
+                    "%(order)s cover %(invoiced)s of its %(total)s.",
+                    request=request, order=order.name, invoiced=currency.format(invoiced),
+                    total=currency.format(order.amount_total),
+                ))
+        for move in posted.filtered(
+            lambda m: m.move_type == "out_invoice" and m.payment_state in OPEN_PAYMENT_STATES
+        ):
+            values = {
+                "request": request,
+                "invoice": move.name,
+                "residual": move.currency_id.format(move.amount_residual),
+                "total": move.currency_id.format(move.amount_total),
+            }
+            if move.payment_state == "partial":
+                blockers.append(_(
+                    "Request %(request)s is paid service: invoice %(invoice)s is only partly "
+                    "paid, %(residual)s of %(total)s still due.",
+                    **values,
+                ))
+            else:
+                blockers.append(_(
+                    "Request %(request)s is paid service: no payment received for invoice "
+                    "%(invoice)s (%(total)s).",
+                    **values,
+                ))
+        return blockers
+
+    def _aftersales_collector(self):
+        """Who chases the request's money: its assignee, else the company's after-sales
+        manager (the deciders helper)."""
+        self.ensure_one()
+        user = self.user_id
+        if user.active and not user.share:
+            return user
+        return (self.company_id or self.env.company)._aftersales_decider("manager")
 
     def action_view_aftersales_invoices(self):
         self.ensure_one()
