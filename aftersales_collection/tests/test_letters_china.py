@@ -1,6 +1,7 @@
 from dateutil.relativedelta import relativedelta
 
-from odoo.tests import HttpCase, tagged
+from odoo.modules.module import get_manifest
+from odoo.tests import HttpCase, TransactionCase, tagged
 
 from odoo.addons.aftersales_service.tests.pdf_text import pdf_text
 
@@ -83,3 +84,33 @@ class TestCustomerLettersChina(CollectionCase, HttpCase):
         for text in (before, after):
             self.assertIn("400-820-1888", text)
             self.assertIn("Companyseal", text)
+
+
+@tagged("post_install", "-at_install")
+class TestDemoChina(TransactionCase):
+    """The demo as a Chinese after-sales manager meets it: the company in China keeps its books
+    in renminbi on the Chinese chart (l10n_cn, loaded from the country, not our manifests), has a
+    logo, a bank account and an after-sales contact for the letters, and the demo customer has
+    invoices to look at."""
+
+    def test_demo_company_in_china(self):
+        company = self.env.ref("base.main_company")
+        self.assertEqual(company.country_id.code, "CN")
+        self.assertEqual(company.currency_id.name, "CNY")
+        self.assertTrue(company.chart_template and company.chart_template.startswith("cn"))
+        self.assertTrue(self.env["account.journal"].search_count(
+            [("company_id", "=", company.id), ("type", "=", "sale")]
+        ))
+        self.assertTrue(company.logo)
+        self.assertTrue(company.partner_id.bank_ids)
+        self.assertEqual(company.aftersales_contact_id.phone, "400-820-1888")
+        for module in ("aftersales_service", "aftersales_hazard", "aftersales_collection"):
+            self.assertNotIn("l10n_cn", get_manifest(module)["depends"])
+
+    def test_demo_customer_invoices(self):
+        customer = self.env.ref("aftersales_service.partner_pujiang")
+        invoices = self.env["account.move"].search(
+            [("partner_id", "=", customer.id), ("move_type", "=", "out_invoice"), ("state", "=", "posted")]
+        )
+        self.assertGreaterEqual(len(invoices), 2)
+        self.assertEqual(invoices.currency_id.name, "CNY")
