@@ -1,5 +1,10 @@
+from datetime import datetime, timedelta
+
+from freezegun import freeze_time
+
 from odoo.tests import HttpCase, new_test_user, tagged
 
+from .common_requests import AftersalesRequestCase
 from .dispatch_common import DispatchCase
 from .pdf_text import pdf_text
 
@@ -101,3 +106,23 @@ class TestUserTimeZoneWarning(DispatchCase):
         for xmlid in ("base.user_admin", "aftersales_service.user_dispatcher",
                       "aftersales_service.user_engineer", "aftersales_service.user_portal_pujiang"):
             self.assertEqual(self.env.ref(xmlid).tz, "Asia/Shanghai", xmlid)
+
+
+@tagged("post_install", "-at_install")
+class TestEscalationInManagersLanguage(AftersalesRequestCase):
+    """The deadline warnings speak the manager's language, the clock's name included
+    (no "Answer期限已超时"), and name the company's clock with its label."""
+
+    def test_breach_in_chinese(self):
+        self.env["res.lang"]._activate_lang("zh_CN")
+        self.env["ir.module.module"].search([("name", "=", "aftersales_service")])._update_translations("zh_CN")
+        self.manager.lang = "zh_CN"
+        received = datetime(2026, 3, 2, 2, 0)  # Monday 10:00 in Shanghai
+        ticket = self._ticket(received)
+        with freeze_time(received + timedelta(hours=5)):
+            self.env["aftersales.deadline.warning"]._cron_escalate()
+        activity = self.env["mail.activity"].search(
+            [("res_model", "=", "helpdesk.ticket"), ("res_id", "=", ticket.id)]
+        )
+        self.assertEqual(activity.summary, "答复期限已超时")
+        self.assertIn("北京时间", str(activity.note))
