@@ -17,11 +17,12 @@ class ResCompany(models.Model):
         self.ensure_one()
         return self._aftersales_work_calendar().tz or "UTC"
 
-    def _aftersales_tz_label(self):
-        """How times of the company's zone are labelled, the same on every document and page:
-        Beijing Time (北京时间) for China's zone, else the UTC offset (never a raw zone name)."""
+    def _aftersales_tz_label(self, zone=None):
+        """How times of the company's zone (or of `zone`) are labelled, the same on every
+        document and page: Beijing Time (北京时间) for China's zone, else the UTC offset (never
+        a raw zone name)."""
         self.ensure_one()
-        zone = self._aftersales_tz()
+        zone = zone or self._aftersales_tz()
         if zone in BEIJING_ZONES:
             return _("Beijing Time")
         offset = datetime.now(pytz.timezone(zone)).strftime("%z")

@@ -59,6 +59,8 @@ class TestReportTimeZone(DispatchCase, HttpCase):
         self.env.registry.clear_cache()
         self.assertEqual(self.company._aftersales_tz(), "Asia/Tokyo")
         self.assertEqual(self.company._aftersales_tz_label(), "UTC+09:00")
+        self.assertEqual(self.company._aftersales_tz_label("Asia/Shanghai"), "Beijing Time")
+        self.assertEqual(self.company._aftersales_tz_label("Asia/Kolkata"), "UTC+05:30")
         text = pdf_text(self, "aftersales_service.action_report_dispatch_travel", self.dispatch,
                         user=self.manager)
         self.assertIn("09:30", text)
