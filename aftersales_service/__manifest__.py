@@ -29,6 +29,7 @@
         "data/helpdesk_team_data.xml",
         "data/ir_cron_data.xml",
         "data/aftersales_portal_data.xml",
+        "report/aftersales_report_tz_templates.xml",
         "report/aftersales_service_report_templates.xml",
         "views/aftersales_project_views.xml",
         "views/helpdesk_ticket_views.xml",
@@ -85,6 +86,9 @@
     "application": True,
     "installable": True,
     "assets": {
+        "web.report_assets_common": [
+            "aftersales_service/static/src/css/aftersales_report.css",
+        ],
         "web.assets_tests": [
             "aftersales_service/static/tests/tours/*.js",
         ],

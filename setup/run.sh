@@ -5,6 +5,7 @@
 #   setup/run.sh stop       stop the server
 #   setup/run.sh update     upgrade the addons in the database, then start
 source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
+source "$(dirname "${BASH_SOURCE[0]}")/create_db.sh"
 PIDFILE="$STATE_DIR/odoo-$DB_NAME.pid"
 LOGFILE="$STATE_DIR/odoo-$DB_NAME.log"
 
@@ -39,6 +40,7 @@ code_sum=$(cd "$REPO_DIR" && find aftersales_* -type f ! -path '*/__pycache__/*'
 installed=$(psql -d "$DB_NAME" -Atc "select count(*) from ir_module_module where state='installed' and name in ('aftersales_service','aftersales_hazard','aftersales_collection')" 2>/dev/null || echo 0)
 if [ "$installed" != 3 ]; then
     log "creating database $DB_NAME with the after-sales addons and demo data (a few minutes, once) — log: $LOGFILE"
+    psql -d "$DB_NAME" -c '' >/dev/null 2>&1 || create_db "$DB_NAME"
     odoo_bin $(odoo_opts) -d "$DB_NAME" -i "$ADDONS" --stop-after-init --load-language=zh_CN \
         --logfile="$LOGFILE" || die "installing the addons failed; see $LOGFILE"
 elif [ "${1:-start}" = update ] || [ "$(cat "$CODE_STAMP" 2>/dev/null)" != "$code_sum" ]; then

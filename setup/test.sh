@@ -5,6 +5,7 @@
 #   setup/test.sh                 all tests
 #   TEST_TAGS=/aftersales_hazard setup/test.sh   a subset of the addons' tests
 source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
+source "$(dirname "${BASH_SOURCE[0]}")/create_db.sh"
 TEST_DB="${TEST_DB:-aftersales_test}"
 TEST_TAGS="${TEST_TAGS:-/aftersales_service,/aftersales_hazard,/aftersales_collection}"
 LOGFILE="$STATE_DIR/test-$TEST_DB.log"
@@ -15,6 +16,7 @@ odoo_importable || die "Odoo 18.0 is not importable by $PYTHON: no test can run"
 log "building a fresh test database $TEST_DB"
 dropdb --if-exists "$TEST_DB" || die "could not drop $TEST_DB (is a server using it?)"
 rm -rf "$STATE_DIR/filestore/filestore/$TEST_DB"
+create_db "$TEST_DB"
 
 : > "$LOGFILE"
 log "installing $ADDONS with Odoo's test runner (log: $LOGFILE)"

@@ -1,5 +1,6 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError
+from odoo.tools.misc import formatLang
 
 from ..tools.cn_amount import amount_to_chinese_capital
 
@@ -86,9 +87,18 @@ class AftersalesProject(models.Model):
             self._unpaid_invoice_domain(), order="invoice_date_due, invoice_date, id"
         )
 
-    def _amount_in_capitals(self, amount):
-        """For reports: an amount in Chinese capital numerals (大写)."""
-        return amount_to_chinese_capital(amount)
+    def _amount_in_capitals(self, amount, currency=None):
+        """For letters (R29, R30): an amount in renminbi written in Chinese capital numerals
+        (人民币 …元整); capitals are yuan, so an amount in another currency is written as figures
+        with the currency's name instead. `currency` defaults to the company's."""
+        currency = currency or self[:1].company_id.currency_id or self.env.company.currency_id
+        if currency.name == "CNY":
+            return _("RMB %(capitals)s", capitals=amount_to_chinese_capital(amount))
+        return _(
+            "%(amount)s %(currency)s",
+            amount=formatLang(self.env, amount, digits=currency.decimal_places),
+            currency=currency.full_name or currency.name,
+        )
 
     def action_open_handover(self):
         self.ensure_one()

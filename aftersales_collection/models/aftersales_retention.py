@@ -34,12 +34,16 @@ REMINDER_BATCH_SIZE = 2000
 MAIL_BATCH_SIZE = 500
 # wkhtmltopdf runs converting a batch's letters side by side (one per core)
 LETTER_PROCESSES = 2
-# The stylesheet and script links of the report layout: the letter is styled inline, and given
-# to wkhtmltopdf as one HTML file, whose relative /web/assets links cannot load (each batch
-# would log a network error and wait for it).
+# The stylesheet and script links of the report layout: the letters are given to wkhtmltopdf
+# as one HTML file, whose relative /web/assets links cannot load (each batch would log a network
+# error and wait for it). Scripts are dropped; stylesheets are inlined (LETTER_STYLESHEET).
 ASSET_LINKS = re.compile(
     r'<link[^>]*rel="stylesheet"[^>]*/?>|<script[^>]*\ssrc="[^"]*"[^>]*>\s*</script>'
 )
+LETTER_STYLESHEET = re.compile(r'<link[^>]*rel="stylesheet"[^>]*\shref="([^"]+)"[^>]*/?>')
+# In the batch, the layout's header and footer are part of each page's body (wkhtmltopdf's
+# page header is one for the whole run): the page margins are the body's only (mm).
+LETTER_MARGINS = {"data-report-margin-top": 8, "data-report-margin-bottom": 8}
 
 
 class AftersalesRetention(models.Model):
@@ -343,7 +347,7 @@ class AftersalesRetention(models.Model):
             for start in range(0, len(self), size):
                 html = Report._render_qweb_html(report.report_name, self[start : start + size].ids)[0]
                 results.append(
-                    runs.enter_context(self._wkhtmltopdf_run(report, ASSET_LINKS.sub("", html.decode())))
+                    runs.enter_context(self._wkhtmltopdf_run(report, self._letters_html(html.decode())))
                 )
             done = meanwhile and meanwhile()
         pages = []
@@ -361,6 +365,23 @@ class AftersalesRetention(models.Model):
             }
             return letters, done
         return {retention.id: (page, "pdf") for retention, page in zip(self, pages, strict=True)}, done
+
+    @api.model
+    def _letters_html(self, html):
+        """The batch HTML for one wkhtmltopdf run: the company layout's stylesheets written into
+        the page once (from their asset attachments), the scripts dropped."""
+        urls = set(LETTER_STYLESHEET.findall(html))
+        sheets = {
+            attachment.url: attachment.raw.decode()
+            for attachment in self.env["ir.attachment"].sudo().search([("url", "in", list(urls))])
+        } if urls else {}
+
+        def inline(match):
+            link = LETTER_STYLESHEET.match(match.group(0))
+            css = link and sheets.get(link.group(1))
+            return f"<style>{css}</style>" if css else ""
+
+        return ASSET_LINKS.sub(inline, html)
 
     @api.model
     def _split_pdf_pypdf2(self, pdf):
@@ -385,7 +406,7 @@ class AftersalesRetention(models.Model):
         letter does not load (see ASSET_LINKS). Failures raise as in `_run_wkhtmltopdf`.
         """
         Report = self.env["ir.actions.report"]
-        args = Report._build_wkhtmltopdf_args(report.get_paperformat(), False, None, False)
+        args = Report._build_wkhtmltopdf_args(report.get_paperformat(), False, LETTER_MARGINS, False)
         if "--javascript-delay" in args:
             at = args.index("--javascript-delay")
             del args[at : at + 2]
@@ -543,3 +564,12 @@ class AftersalesRetention(models.Model):
         return self.env.ref(
             "aftersales_collection.action_report_retention_reminder"
         ).report_action(self)
+
+    def _aftersales_letter_overdue(self):
+        """Whether the reminder letter speaks of money already due (R30): the due date has
+        passed in the company's time zone, so the letter says "fell due" and asks for payment
+        without delay instead of announcing the due date."""
+        self.ensure_one()
+        company = self.company_id or self.env.company
+        today = fields.Date.context_today(self.with_context(tz=company._aftersales_tz()))
+        return bool(self.due_date and self.due_date < today)

@@ -28,3 +28,26 @@ class ResCompany(models.Model):
         default=6,
         help="Receivables older than this are flagged red in the ageing analysis.",
     )
+    # R29, R30: the customer letters name whom to call: the after-sales department's desk.
+    aftersales_contact_id = fields.Many2one(
+        "res.partner",
+        string="After-sales Contact",
+        help="The after-sales department's contact (name, phone, e-mail) printed on every letter to "
+        "customers: payment notices and retention reminders. Empty: the company's own.",
+    )
+
+    def _aftersales_letter_contact(self):
+        """Who the customer letters name as the after-sales department's contact."""
+        self.ensure_one()
+        return self.aftersales_contact_id or self.partner_id
+
+    def _aftersales_demo_ensure_chart(self):
+        """Demo data: load the company's chart of accounts now (the Chinese one for the demo
+        company in China), before the demo invoices are made. Odoo loads a localized chart only
+        once every module of the run is installed; its own demo does the same for US companies."""
+        ChartTemplate = self.env["account.chart.template"]
+        for company in self.filtered(lambda company: not company.chart_template):
+            code = ChartTemplate._guess_chart_template(company.country_id)
+            module = ChartTemplate._get_chart_template_mapping().get(code, {}).get("module")
+            if module and self.env["ir.module.module"]._get(module).state == "installed":
+                ChartTemplate.try_loading(code, company)

@@ -16,3 +16,6 @@ class ResConfigSettings(models.TransientModel):
     aftersales_ageing_limit_months = fields.Integer(
         related="company_id.aftersales_ageing_limit_months", readonly=False
     )
+    aftersales_contact_id = fields.Many2one(
+        related="company_id.aftersales_contact_id", readonly=False
+    )

@@ -8,3 +8,4 @@ from . import test_ageing
 from . import test_collection_security
 from . import test_portal_retention
 from . import test_retention_letters
+from . import test_letters_china

@@ -40,3 +40,6 @@ from . import hr_expense_sheet_aftersales
 from . import helpdesk_ticket_dispatch
 from . import aftersales_project_dispatch
 from . import aftersales_service_report_dispatch
+from . import res_company_china
+from . import ir_actions_report_tz
+from . import res_users_tz

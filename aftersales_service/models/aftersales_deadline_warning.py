@@ -1,6 +1,6 @@
 from markupsafe import Markup
 
-from odoo import _, api, fields, models
+from odoo import api, fields, models
 from odoo.tools import format_datetime
 
 from .helpdesk_ticket import CLOCK_FIELDS, CLOCKS
@@ -91,26 +91,34 @@ class AftersalesDeadlineWarning(models.Model):
         ticket_model = self.env["ir.model"]._get_id("helpdesk.ticket")
         managers = {}
         activity_vals, warning_vals, notes = [], [], {}
-        clock_names = dict(self._fields["clock"]._description_selection(self.env))
+        clock_names = {}
         for ticket, clock, level, deadline in due:
             company = ticket.company_id or self.env.company
             if company.id not in managers:
                 managers[company.id] = company._aftersales_escalation_user()
             manager = managers[company.id]
-            when = format_datetime(self.env, deadline, tz=company._aftersales_work_calendar().tz)
+            # Written in the manager's language, clock names included.
+            env = self.with_context(lang=manager.lang or self.env.lang).env
+            if env.lang not in clock_names:
+                clock_names[env.lang] = dict(self._fields["clock"]._description_selection(env))
+            clock_name = clock_names[env.lang][clock]
+            when = "%s %s" % (
+                format_datetime(env, deadline, tz=company._aftersales_tz()),
+                company.with_env(env)._aftersales_tz_label(),
+            )
             if level == "breach":
-                summary = _("%(clock)s deadline missed", clock=clock_names[clock])
-                note = _(
+                summary = env._("%(clock)s deadline missed", clock=clock_name)
+                note = env._(
                     "The %(clock)s deadline (%(deadline)s) has passed without the fact.",
-                    clock=clock_names[clock],
+                    clock=clock_name,
                     deadline=when,
                 )
             else:
-                summary = _("%(clock)s deadline near", clock=clock_names[clock])
-                note = _(
+                summary = env._("%(clock)s deadline near", clock=clock_name)
+                note = env._(
                     "%(percent)s %% of the %(clock)s window has passed; the deadline is %(deadline)s.",
                     percent=company.aftersales_escalation_percent,
-                    clock=clock_names[clock],
+                    clock=clock_name,
                     deadline=when,
                 )
             if manager:

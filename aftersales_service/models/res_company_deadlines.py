@@ -6,9 +6,9 @@ from odoo.exceptions import ValidationError
 from ..tools import deadline_engine as engine
 
 ONSITE_POLICIES = [
-    ("distance", "By distance (R9)"),
-    ("province", "By province (R10)"),
-    ("flat", "Flat (R11)"),
+    ("distance", "By distance"),  # R9
+    ("province", "By province"),  # R10
+    ("flat", "Flat"),  # R11
 ]
 # Every number of the engine's DeadlinePolicy, stored on the company as aftersales_<name>.
 POLICY_FIELDS = tuple(field.name for field in dataclass_fields(engine.DeadlinePolicy))

@@ -63,7 +63,12 @@ class AftersalesPartsResolverLine(models.TransientModel):
         string="Reserved by Others", digits="Product Unit of Measure", readonly=True
     )
     incoming = fields.Float(digits="Product Unit of Measure", readonly=True)
-    free = fields.Float(string="Free", digits="Product Unit of Measure", readonly=True)
+    free = fields.Float(
+        string="Available",
+        digits="Product Unit of Measure",
+        readonly=True,
+        help="On hand, less what other operations have reserved.",
+    )
     decision = fields.Selection(RESOLVER_DECISIONS, readonly=True)
     equivalent_product_id = fields.Many2one(
         "product.product", string="Interchangeable Part", readonly=True
