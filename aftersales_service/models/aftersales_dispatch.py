@@ -471,8 +471,8 @@ class AftersalesDispatch(models.Model):
         after-sales manager; it cannot return or close until they pass."""
         for dispatch in self:
             blockers = dispatch._get_dispatch_blockers()
-            manager = dispatch.company_id._aftersales_decider("manager")
-            if blockers and manager:
+            manager = blockers and dispatch.company_id._aftersales_decider("manager")
+            if manager:
                 dispatch.sudo().activity_schedule(
                     "mail.mail_activity_data_todo",
                     user_id=manager.id,

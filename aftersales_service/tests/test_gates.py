@@ -1,6 +1,7 @@
 from odoo import Command
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import HttpCase, new_test_user, tagged
+from odoo.tools import mute_logger
 from odoo.tests.common import JsonRpcException
 
 from .dispatch_common import DispatchCase
@@ -352,6 +353,7 @@ class TestGatesJsonRpc(HttpCase):
             },
         )
 
+    @mute_logger("odoo.http")
     def test_forged_rpc_write_refused(self):
         self.authenticate("t_rpc_engineer", "t_rpc_engineer")
         forged = {**FORGED_CONTEXT, "default_state": "closed"}
