@@ -55,9 +55,12 @@ class AftersalesRetention(models.Model):
 
     _name = "aftersales.retention"
     _description = "Retention Money"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "aftersales.gate.mixin"]
     _order = "due_date, id"
     _check_company_auto = True
+    # Reminded, disputed and escalated by their actions; collected only by the reconciliation
+    # of its payment (R30, R32, R33).
+    _aftersales_gated_fields = ("state", "collected_on")
 
     name = fields.Char(
         string="Reference", required=True, readonly=True, copy=False, default=lambda self: _("New")
@@ -305,7 +308,7 @@ class AftersalesRetention(models.Model):
 
     def _record_reminders(self):
         """Decide and record: the retention money is reminded today, its e-mail is due."""
-        self.with_context(tracking_disable=True).write(
+        self.with_context(tracking_disable=True)._aftersales_gate_write(
             {
                 "state": "reminded",
                 "reminded_on": fields.Date.context_today(self),
@@ -527,7 +530,7 @@ class AftersalesRetention(models.Model):
                 for retention in self
             ]
         )
-        self.write({"state": "escalated"})
+        self._aftersales_gate_write({"state": "escalated"})
         escalations._notify_management()
         return escalations
 
@@ -539,7 +542,7 @@ class AftersalesRetention(models.Model):
             [("move_line_id", "in", lines.ids), ("state", "!=", "collected")]
         ).filtered(lambda r: r.move_line_id.reconciled)
         if retentions:
-            retentions.write(
+            retentions.sudo().write(
                 {"state": "collected", "collected_on": fields.Date.context_today(self)}
             )
         return retentions

@@ -14,9 +14,11 @@ class AftersalesRetentionDispute(models.Model):
 
     _name = "aftersales.retention.dispute"
     _description = "Retention Dispute"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "aftersales.gate.mixin"]
     _order = "create_date desc, id desc"
     _check_company_auto = True
+    # Resolved only by resolving it, which resumes the reminders (R32).
+    _aftersales_gated_fields = ("state", "resolved_on", "resume_state")
 
     retention_id = fields.Many2one(
         "aftersales.retention",
@@ -45,6 +47,7 @@ class AftersalesRetentionDispute(models.Model):
         required=True,
         tracking=True,
         index=True,
+        copy=False,
     )
     outcome = fields.Selection(OUTCOMES, tracking=True)
     agreed_amount = fields.Monetary(string="Agreed Amount", tracking=True)
@@ -53,6 +56,7 @@ class AftersalesRetentionDispute(models.Model):
     resume_state = fields.Selection(
         [("pending", "Pending"), ("reminded", "Reminded")],
         readonly=True,
+        copy=False,
         help="State the retention returns to when the dispute is resolved.",
     )
 
@@ -78,8 +82,8 @@ class AftersalesRetentionDispute(models.Model):
                         ],
                     )
                 )
-            dispute.resume_state = "pending" if not retention.reminded_on else "reminded"
-            retention.state = "disputed"
+            dispute.sudo().resume_state = "pending" if not retention.reminded_on else "reminded"
+            retention._aftersales_gate_write({"state": "disputed"})
             retention.message_post(
                 body=_(
                     "Dispute opened under request %(ticket)s: reminders are paused.",
@@ -106,11 +110,12 @@ class AftersalesRetentionDispute(models.Model):
                 )
         for dispute in self:
             retention = dispute.retention_id
-            vals = {"state": dispute.resume_state or "pending"}
             if dispute.outcome == "amount_reduced":
-                vals.update(amount_type="fixed", amount=dispute.agreed_amount)
-            retention.write(vals)
-            dispute.write({"state": "resolved", "resolved_on": fields.Date.context_today(self)})
+                retention.write({"amount_type": "fixed", "amount": dispute.agreed_amount})
+            retention._aftersales_gate_write({"state": dispute.resume_state or "pending"})
+            dispute._aftersales_gate_write(
+                {"state": "resolved", "resolved_on": fields.Date.context_today(self)}
+            )
             outcome = dict(self._fields["outcome"]._description_selection(self.env))[dispute.outcome]
             retention.message_post(
                 body=_("Dispute resolved: %(outcome)s. Reminders resume.", outcome=outcome)

@@ -17,9 +17,11 @@ class AftersalesRetentionEscalation(models.Model):
 
     _name = "aftersales.retention.escalation"
     _description = "Retention Escalation"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "aftersales.gate.mixin"]
     _order = "create_date desc, id desc"
     _check_company_auto = True
+    # R33: approved or refused only by management's decision.
+    _aftersales_gated_fields = ("state", "decided_by_id", "decided_on")
 
     retention_id = fields.Many2one(
         "aftersales.retention",
@@ -43,9 +45,10 @@ class AftersalesRetentionEscalation(models.Model):
         required=True,
         tracking=True,
         index=True,
+        copy=False,
     )
-    decided_by_id = fields.Many2one("res.users", string="Decided By", readonly=True)
-    decided_on = fields.Date(readonly=True)
+    decided_by_id = fields.Many2one("res.users", string="Decided By", readonly=True, copy=False)
+    decided_on = fields.Date(readonly=True, copy=False)
     decision_note = fields.Text()
 
     def _compute_display_name(self):
@@ -55,17 +58,10 @@ class AftersalesRetentionEscalation(models.Model):
             )
 
     def _notify_management(self):
-        """Log each proposal on its project and give the after-sales managers an activity."""
-        root = self.env.ref("base.user_root")
-        managers = self.env.ref("aftersales_service.group_aftersales_manager").users.filtered(
-            lambda user: not user.share and user.active and user != root
-        )
+        """Log each proposal on its project and give management (上级领导) an activity."""
         for escalation in self:
             escalation.project_id.message_post(body=escalation._log_line(_("proposed")))
-            company_managers = managers.filtered(
-                lambda user, company=escalation.company_id: company in user.company_ids
-            )
-            for manager in company_managers[:1]:
+            for manager in escalation.company_id._aftersales_decider("management"):
                 escalation.activity_schedule(
                     "mail.mail_activity_data_todo",
                     user_id=manager.id,
@@ -87,21 +83,22 @@ class AftersalesRetentionEscalation(models.Model):
         )
 
     def _check_manager(self):
-        if not self.env.user.has_group("aftersales_service.group_aftersales_manager"):
-            raise AccessError(_("Only an after-sales manager can decide on an escalation."))
+        if not all(e.company_id._aftersales_is_decider("management") for e in self):
+            raise AccessError(_("Only management can decide on an escalation."))
         if self.filtered(lambda e: e.state != "proposed"):
             raise UserError(_("This escalation has already been decided."))
 
     def _decide(self, state, verb):
         self._check_manager()
-        self.write(
+        self._aftersales_gate_write(
             {
                 "state": state,
                 "decided_by_id": self.env.user.id,
                 "decided_on": fields.Date.context_today(self),
-            }
+            },
+            access="read",
         )
-        self.activity_unlink(["mail.mail_activity_data_todo"])
+        self.sudo().activity_unlink(["mail.mail_activity_data_todo"])
         for escalation in self:
             escalation.project_id.message_post(body=escalation._log_line(verb))
 
@@ -111,7 +108,9 @@ class AftersalesRetentionEscalation(models.Model):
     def action_refuse(self):
         self._decide("refused", _("refused by %s", self.env.user.name))
         # Back to the ordinary reminders; a refused escalation is not proposed again.
-        self.retention_id.filtered(lambda r: r.state == "escalated").write({"state": "reminded"})
+        self.retention_id.filtered(lambda r: r.state == "escalated").sudo().write(
+            {"state": "reminded"}
+        )
 
     @api.ondelete(at_uninstall=False)
     def _unlink_except_decided(self):

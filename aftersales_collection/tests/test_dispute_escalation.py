@@ -80,6 +80,18 @@ class TestDisputeEscalation(CollectionCase):
         with self.assertRaises(UserError):
             escalation.with_user(self.manager).action_refuse()
 
+    def test_escalation_goes_to_management(self):
+        """R33: the company's management (上级领导) receives and decides the escalation."""
+        self.company.aftersales_management_user_ids = self.as_user
+        self.Retention._cron_send_reminders()
+        escalation = self.late.escalation_ids
+        self.assertEqual(escalation.activity_ids.user_id, self.as_user)
+        with self.assertRaises(AccessError):
+            escalation.with_user(self.manager).action_approve()
+        escalation.with_user(self.as_user).action_approve()
+        self.assertEqual((escalation.state, escalation.decided_by_id), ("approved", self.as_user))
+        self.assertFalse(escalation.activity_ids)
+
     def test_escalation_refused_returns_to_reminders(self):
         self.Retention._cron_send_reminders()
         escalation = self.late.escalation_ids

@@ -1,7 +1,9 @@
 from dateutil.relativedelta import relativedelta
 
-from odoo import fields
+from odoo import Command, fields
 from odoo.tests import tagged
+
+from odoo.addons.aftersales_service.tests.dispatch_common import DispatchCase
 
 from .common import CollectionCase
 
@@ -53,10 +55,26 @@ class TestPaidService(CollectionCase):
             self.ticket.aftersales_payment_due_date, self.today + relativedelta(days=28)
         )
 
+    def _served_first_on_site(self, ticket):
+        """A trip on site that passes its checks again on return: served first (R28)."""
+        engineer = self.env["hr.employee"].create(
+            {"name": "Eng Paid", "aftersales_nda_date": "2025-01-01"}
+        )
+        dispatch = self.env["aftersales.dispatch"].create(
+            {
+                "ticket_id": ticket.id,
+                "employee_ids": [Command.set(engineer.ids)],
+                "serve_first_reason": "Plant stopped",
+                "serve_first_approved_by": self.env.uid,
+            }
+        )
+        DispatchCase._pass_other_gates(dispatch)
+        dispatch.state = "onsite"
+        return dispatch
+
     def test_dispatch_return_ends_the_service(self):
         ticket = self.ticket.copy({"aftersales_service_end_date": False, "coverage": "paid"})
-        dispatch = self.env["aftersales.dispatch"].create({"ticket_id": ticket.id})
-        dispatch.state = "onsite"
+        dispatch = self._served_first_on_site(ticket)
         dispatch.action_return()
         returned_day = fields.Date.context_today(dispatch, dispatch.returned_at)
         self.assertEqual(ticket.aftersales_service_end_date, returned_day)
@@ -64,8 +82,7 @@ class TestPaidService(CollectionCase):
             ticket.aftersales_payment_due_date, returned_day + relativedelta(days=15)
         )
         # A second trip's return does not move the due date.
-        second = self.env["aftersales.dispatch"].create({"ticket_id": ticket.id})
-        second.state = "onsite"
+        second = self._served_first_on_site(ticket)
         ticket.aftersales_service_end_date = returned_day - relativedelta(days=1)
         second.action_return()
         self.assertEqual(ticket.aftersales_service_end_date, returned_day - relativedelta(days=1))

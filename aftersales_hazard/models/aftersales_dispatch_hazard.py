@@ -1,5 +1,4 @@
 from odoo import _, api, fields, models
-from odoo.exceptions import UserError
 
 from odoo.addons.aftersales_service.models.aftersales_dispatch import NOT_LEFT_STATES
 
@@ -41,7 +40,8 @@ class AftersalesDispatch(models.Model):
         """R41: one briefing per engineer of a trip that has not left; none for engineers
         taken off the trip (unless already acknowledged, which stays on record)."""
         Briefing = self.env["aftersales.hazard.briefing"].sudo()
-        planned = self.filtered(lambda d: d.state in NOT_LEFT_STATES)
+        # An engineer joining a trip already on site is briefed too.
+        planned = self.filtered(lambda d: d.state in (*NOT_LEFT_STATES, "onsite"))
         to_create = []
         to_remove = Briefing
         for dispatch in planned.sudo():
@@ -57,6 +57,9 @@ class AftersalesDispatch(models.Model):
         Briefing.create(to_create)
 
     def _get_dispatch_blockers(self):
+        # R41: each engineer acknowledged the site's hazards. Checked again as the trip moves
+        # on: a briefing reopened after the confirmation (the hazards changed), or made for an
+        # engineer who joined the confirmed trip, is acknowledged before it returns.
         blockers = super()._get_dispatch_blockers()
         acknowledged = self.sudo().briefing_ids.filtered(
             lambda b: b.state == "acknowledged"
@@ -66,20 +69,6 @@ class AftersalesDispatch(models.Model):
                 _("Hazard briefing not acknowledged by %(engineer)s.", engineer=employee.name)
             )
         return blockers
-
-    def action_arrive(self):
-        # A briefing reopened after confirmation (the hazards changed) is acknowledged again first.
-        for dispatch in self:
-            pending = dispatch.sudo().briefing_ids.filtered(lambda b: b.state == "pending")
-            if pending:
-                raise UserError(
-                    _(
-                        "Dispatch %(name)s: hazard briefing not acknowledged by %(engineers)s.",
-                        name=dispatch.name,
-                        engineers=", ".join(pending.employee_id.mapped("name")),
-                    )
-                )
-        return super().action_arrive()
 
     def action_view_briefings(self):
         self.ensure_one()

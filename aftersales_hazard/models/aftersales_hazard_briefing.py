@@ -12,9 +12,11 @@ class AftersalesHazardBriefing(models.Model):
 
     _name = "aftersales.hazard.briefing"
     _description = "Site Hazard Briefing"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "aftersales.gate.mixin"]
     _order = "id desc"
     _check_company_auto = True
+    # R41: acknowledged only by the engineer himself, at the time the action records.
+    _aftersales_gated_fields = ("state", "acknowledged_at", "acknowledged_by")
 
     dispatch_id = fields.Many2one(
         "aftersales.dispatch", required=True, index=True, ondelete="cascade", check_company=True
@@ -137,7 +139,7 @@ class AftersalesHazardBriefing(models.Model):
                     )
                 )
         pending = self.filtered(lambda b: b.state == "pending")
-        pending.write(
+        pending._aftersales_gate_write(
             {
                 "state": "acknowledged",
                 "acknowledged_at": fields.Datetime.now(),

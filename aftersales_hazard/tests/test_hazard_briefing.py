@@ -157,12 +157,37 @@ class TestHazardBriefing(DispatchCase):
             left.briefing_ids.line_ids.mapped("control_measures"), ["Lock out, tag out"] * 2,
             "the briefing of a trip under way keeps what was acknowledged",
         )
-        # The confirmed trip may not reach the site before the new briefing is acknowledged.
-        with self.assertRaisesRegex(UserError, "not acknowledged"):
-            confirmed.action_arrive()
-        self._acknowledge_all(confirmed)
+        # The arrival is recorded all the same (the on-site clock keeps its fact), the manager
+        # is told, and the trip cannot return before the new briefing is acknowledged.
         confirmed.action_arrive()
         self.assertEqual(confirmed.state, "onsite")
+        self.assertTrue(confirmed.onsite_at)
+        manager = self.company._aftersales_decider("manager")
+        self.assertEqual(confirmed.activity_ids.user_id, manager)
+        self.assertIn("not acknowledged", str(confirmed.activity_ids.note))
+        with self.assertRaisesRegex(UserError, "not acknowledged"):
+            confirmed.action_return()
+        self.assertEqual(confirmed.state, "onsite")
+        self._acknowledge_all(confirmed)
+        confirmed.action_return()
+        self.assertEqual(confirmed.state, "returned")
+
+    def test_engineer_joining_a_confirmed_trip(self):
+        """The newcomer passes the confidentiality and certificate checks and is briefed."""
+        dispatch = self._dispatch(employees=self.emp_engineer)
+        self._acknowledge_all(dispatch)
+        dispatch.action_confirm()
+        self.emp_two.aftersales_nda_date = False
+        with self.assertRaisesRegex(UserError, "Eng Two has not signed the confidentiality"):
+            dispatch.write({"employee_ids": [Command.link(self.emp_two.id)]})
+        self.assertEqual(dispatch.employee_ids, self.emp_engineer)
+        self.emp_two.aftersales_nda_date = "2025-01-01"
+        dispatch.write({"employee_ids": [Command.link(self.emp_two.id)]})
+        newcomer = dispatch.briefing_ids.filtered(lambda b: b.employee_id == self.emp_two)
+        self.assertEqual(newcomer.state, "pending")
+        self.assertEqual(
+            dispatch._get_dispatch_blockers(), ["Hazard briefing not acknowledged by Eng Two."]
+        )
 
     def test_new_hazard_reopens_and_is_listed(self):
         dispatch = self._dispatch()

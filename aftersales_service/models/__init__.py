@@ -1,4 +1,5 @@
 from . import res_company
+from . import aftersales_gate
 from . import res_config_settings
 from . import aftersales_project
 from . import stock_lot

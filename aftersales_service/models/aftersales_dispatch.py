@@ -12,6 +12,8 @@ DISPATCH_STATES = [
 PLAN_DECISIONS = [("agreed", "Agreed"), ("disagreed", "Disagreed")]
 # States in which the engineers have not left yet: the trip can still be changed.
 NOT_LEFT_STATES = ("draft", "confirmed")
+# States in which the blockers are checked again before the trip moves forward.
+BLOCKING_STATES = ("draft", "confirmed", "onsite", "returned")
 
 
 def count_by(model, field, ids):
@@ -29,10 +31,12 @@ class AftersalesDispatch(models.Model):
 
     _name = "aftersales.dispatch"
     _description = "After-sales Dispatch"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "aftersales.gate.mixin"]
     _order = "planned_departure desc, id desc"
     _check_company_auto = True
     _rec_names_search = ["name", "work_order_no", "ticket_id.name"]
+    # Set only by the actions (confirm, arrive, return, close, serve-first approval, R28).
+    _aftersales_gated_fields = ("state", "serve_first_approved_by", "serve_first_approved_at")
 
     name = fields.Char(
         string="Travel Order No.",
@@ -246,7 +250,9 @@ class AftersalesDispatch(models.Model):
 
     def _compute_blocker_text(self):
         for dispatch in self:
-            blockers = dispatch._get_dispatch_blockers() if dispatch.state == "draft" else []
+            blockers = (
+                dispatch._get_dispatch_blockers() if dispatch.state in BLOCKING_STATES else []
+            )
             dispatch.blocker_text = "\n".join(blockers) or False
 
     @api.depends_context("uid")
@@ -307,10 +313,33 @@ class AftersalesDispatch(models.Model):
         return dispatches
 
     def write(self, vals):
-        res = super().write(vals)
-        if "employee_ids" in vals:
+        if "employee_ids" not in vals or not self.filtered(lambda d: d.state != "draft"):
+            res = super().write(vals)
+            if "employee_ids" in vals:
+                self._set_default_lead()
+            return res
+        before = {d.id: d.employee_ids for d in self}
+        # A refused newcomer leaves the trip as it was.
+        with self.env.cr.savepoint():
+            res = super().write(vals)
             self._set_default_lead()
+            self._check_newcomers(before)
         return res
+
+    def _check_newcomers(self, before):
+        """An engineer added to a trip already confirmed passes the engineers' checks
+        (R43 confidentiality, R45 certificate; the hazard addon briefs him, R41)."""
+        messages = []
+        for dispatch in self.filtered(lambda d: d.state in ("confirmed", "onsite")):
+            newcomers = dispatch.employee_ids - before.get(dispatch.id, dispatch.employee_ids)
+            messages += dispatch._get_engineer_blockers(newcomers) if newcomers else []
+        if messages:
+            raise UserError(
+                _(
+                    "These engineers cannot join a confirmed trip:\n%(blockers)s",
+                    blockers="\n".join(f"- {m}" for m in messages),
+                )
+            )
 
     def _set_default_lead(self):
         for dispatch in self:
@@ -336,9 +365,25 @@ class AftersalesDispatch(models.Model):
         Other addons extend it (``blockers = super()._get_dispatch_blockers()``, then append)."""
         self.ensure_one()
         blockers = []
-        employees = self.employee_ids.sudo()
-        if not employees:
+        if not self.employee_ids:
             blockers.append(_("No engineer is assigned."))
+        blockers += self._get_engineer_blockers(self.employee_ids)
+        if not self._payment_ok():
+            blockers.append(
+                _(
+                    "Request %(request)s is paid service: no payment received and no approved "
+                    "serve-first exception.",
+                    request=self.ticket_id.display_name,
+                )
+            )
+        return blockers
+
+    def _get_engineer_blockers(self, employees):
+        """Reasons why these engineers of the trip may not travel; the hazard addon adds the
+        briefing. Used for the whole team and for an engineer joining a confirmed trip."""
+        self.ensure_one()
+        blockers = []
+        employees = employees.sudo()
         # R43: every engineer has signed the confidentiality agreement.
         for employee in employees.filtered(lambda e: not e.aftersales_nda_date):
             blockers.append(
@@ -359,14 +404,6 @@ class AftersalesDispatch(models.Model):
                         category=required.display_name,
                     )
                 )
-        if not self._payment_ok():
-            blockers.append(
-                _(
-                    "Request %(request)s is paid service: no payment received and no approved "
-                    "serve-first exception.",
-                    request=self.ticket_id.display_name,
-                )
-            )
         return blockers
 
     # ------------------------------------------------------------------ actions
@@ -389,7 +426,7 @@ class AftersalesDispatch(models.Model):
                     blockers="\n".join(messages),
                 )
             )
-        self.write({"state": "confirmed"})
+        self._aftersales_gate_write({"state": "confirmed"})
         return True
 
     def _check_state(self, allowed, action):
@@ -421,20 +458,55 @@ class AftersalesDispatch(models.Model):
         self._check_state(("confirmed",), _("Arrived on site"))
         self._check_my_trip()
         now = fields.Datetime.now()
-        self.write({"state": "onsite", "onsite_at": now})
+        # The arrival is a fact the deadline clock must not lose, whatever the checks say.
+        self._aftersales_gate_write({"state": "onsite", "onsite_at": now})
         # The engineer may not write the whole request; the arrival fact is theirs to record.
         tickets = self.sudo().ticket_id.filtered(lambda t: not t.onsite_at)
         tickets.write({"onsite_at": now})
+        self._notify_blocked_on_site()
         return True
+
+    def _notify_blocked_on_site(self):
+        """Checked again on arrival: a trip that no longer passes its checks is reported to the
+        after-sales manager; it cannot return or close until they pass."""
+        for dispatch in self:
+            blockers = dispatch._get_dispatch_blockers()
+            manager = blockers and dispatch.company_id._aftersales_decider("manager")
+            if manager:
+                dispatch.sudo().activity_schedule(
+                    "mail.mail_activity_data_todo",
+                    user_id=manager.id,
+                    summary=_("Trip on site fails its checks"),
+                    note="\n".join(blockers),
+                )
+
+    def _raise_blockers(self, action):
+        """The blockers are checked again whenever the trip moves forward."""
+        messages = []
+        for dispatch in self:
+            blockers = dispatch._get_dispatch_blockers()
+            if blockers:
+                lines = "\n".join(f"- {b}" for b in blockers)
+                messages.append(f"{dispatch.name}:\n{lines}")
+        if messages:
+            raise UserError(
+                _(
+                    "“%(action)s” is not possible until the trip passes its checks:\n%(blockers)s",
+                    action=action,
+                    blockers="\n".join(messages),
+                )
+            )
 
     def action_return(self):
         self._check_state(("onsite",), _("Returned"))
         self._check_my_trip()
-        self.write({"state": "returned", "returned_at": fields.Datetime.now()})
+        self._raise_blockers(_("Returned"))
+        self._aftersales_gate_write({"state": "returned", "returned_at": fields.Datetime.now()})
         return True
 
     def action_close(self):
         self._check_state(("returned",), _("Close"))
+        self._raise_blockers(_("Close"))
         pending = self.expense_sheet_ids.filtered(
             lambda s: not s.advance
             and s.approval_state != "cancel"
@@ -447,24 +519,24 @@ class AftersalesDispatch(models.Model):
                     sheets=", ".join(pending.mapped("name")),
                 )
             )
-        self.write({"state": "closed"})
+        self._aftersales_gate_write({"state": "closed"})
         return True
 
     def action_cancel(self):
         self._check_state(("draft", "confirmed"), _("Cancel"))
-        self.write({"state": "cancel"})
+        self._aftersales_gate_write({"state": "cancel"})
         return True
 
     def action_draft(self):
         self._check_state(("cancel", "confirmed"), _("Reset to Draft"))
-        self.write({"state": "draft"})
+        self._aftersales_gate_write({"state": "draft"})
         return True
 
     def action_approve_serve_first(self):
         """R28: the after-sales manager lets an urgent paid request be served before payment."""
-        if not self.env.user.has_group("aftersales_service.group_aftersales_manager"):
-            raise AccessError(_("Only the after-sales manager can approve serving first."))
         for dispatch in self:
+            if not dispatch.company_id._aftersales_is_decider("manager"):
+                raise AccessError(_("Only the after-sales manager can approve serving first."))
             if not dispatch.serve_first_reason:
                 raise UserError(
                     _(
@@ -472,7 +544,7 @@ class AftersalesDispatch(models.Model):
                         name=dispatch.name,
                     )
                 )
-        self.write(
+        self._aftersales_gate_write(
             {"serve_first_approved_by": self.env.uid, "serve_first_approved_at": fields.Datetime.now()}
         )
         return True
@@ -490,8 +562,8 @@ class AftersalesDispatch(models.Model):
                     _("Dispatch %(name)s: describe the disagreement first.", name=dispatch.name)
                 )
         self._record_plan("disagreed")
-        manager = self.company_id[:1]._aftersales_engineering_manager()
         for dispatch in self:
+            manager = dispatch.company_id._aftersales_engineering_manager()
             dispatch.activity_schedule(
                 "mail.mail_activity_data_todo",
                 user_id=manager.id or self.env.uid,

@@ -32,9 +32,23 @@ class AftersalesServiceReport(models.Model):
 
     _name = "aftersales.service.report"
     _description = "Service Report"
-    _inherit = ["portal.mixin", "mail.thread", "mail.activity.mixin"]
+    _inherit = ["portal.mixin", "mail.thread", "mail.activity.mixin", "aftersales.gate.mixin"]
     _order = "id desc"
     _check_company_auto = True
+    # Signed only by signing (signature and PDF, R23), settled only by settling, rated only by
+    # the customer through the portal (R44).
+    _aftersales_gated_fields = (
+        "state",
+        "signature",
+        "signed_by",
+        "signed_on",
+        "signed_attachment_id",
+        "settled_by_id",
+        "settled_on",
+        "rating",
+        "rating_comment",
+        "rated_on",
+    )
 
     name = fields.Char(
         string="Reference", required=True, readonly=True, copy=False, default="/", index="trigram"
@@ -75,6 +89,12 @@ class AftersalesServiceReport(models.Model):
         string="Test After Repair", help="How the equipment was tested after the repair (R24)."
     )
     test_result = fields.Selection(TEST_RESULT, string="Test Result", tracking=True)
+    test_not_applicable = fields.Boolean(
+        string="No Test Applicable",
+        tracking=True,
+        help="The work cannot be proven by a test after repair (R24); say why.",
+    )
+    test_not_applicable_reason = fields.Text(string="Why No Test")
     maintenance_advice = fields.Text(
         string="Maintenance Advice", help="How the customer should maintain the equipment (R24)."
     )
@@ -144,7 +164,9 @@ class AftersalesServiceReport(models.Model):
         for vals in vals_list:
             if vals.get("name", "/") == "/":
                 vals["name"] = self.env["ir.sequence"].next_by_code("aftersales.service.report")
-        return super().create(vals_list)
+        reports = super().create(vals_list)
+        reports._check_assignment()
+        return reports
 
     def _is_locked_write(self, vals):
         locked = set(vals) - self._WRITABLE_WHEN_SIGNED
@@ -173,7 +195,32 @@ class AftersalesServiceReport(models.Model):
                     "be changed."
                 )
             )
-        return super().write(vals)
+        if "ticket_id" in vals and not self.env.su:
+            customer = self.env["helpdesk.ticket"].browse(vals["ticket_id"]).sudo().commercial_partner_id
+            self.filtered(
+                lambda r: r.ticket_id and r.ticket_id.sudo().commercial_partner_id != customer
+            )._refuse(_("Service report %(reports)s cannot be moved to another customer's request."))
+        res = super().write(vals)
+        if {"ticket_id", "dispatch_id"} & set(vals):
+            self._check_assignment()
+        return res
+
+    def _aftersales_assigned(self, user):
+        """Whether ``user`` is assigned to the work of this report: the request is theirs
+        (the dispatch addon adds: or they are an engineer of the report's trip)."""
+        self.ensure_one()
+        return self.ticket_id.user_id == user
+
+    def _check_assignment(self):
+        """Engineers act only on what they are assigned; the back office acts for everyone."""
+        if self.env.su or self.env.user.has_group("aftersales_service.group_aftersales_user"):
+            return
+        self.sudo().filtered(lambda r: not r._aftersales_assigned(self.env.user))._refuse(
+            _(
+                "Service report %(reports)s: you may only report on your own trips and on the "
+                "requests assigned to you."
+            )
+        )
 
     @api.ondelete(at_uninstall=False)
     def _unlink_except_signed(self):
@@ -220,13 +267,32 @@ class AftersalesServiceReport(models.Model):
                         report=report.name,
                     )
                 )
+            # R24: a test after repair proves the work; a failed test is not signed off.
+            if report.test_result == "fail":
+                raise UserError(
+                    _(
+                        "Service report %(report)s: the test after repair failed; the work "
+                        "cannot be signed off.",
+                        report=report.name,
+                    )
+                )
+            if report.test_result != "pass" and not (
+                report.test_not_applicable and (report.test_not_applicable_reason or "").strip()
+            ):
+                raise UserError(
+                    _(
+                        "Service report %(report)s: record a passed test after repair, or mark "
+                        "that no test applies and say why, before the customer signs.",
+                        report=report.name,
+                    )
+                )
 
     def _action_sign(self, signed_by, signature):
         """Record the customer's signature (R23), lock the report, file the signed PDF on the project."""
         self._check_signable()
         if not signed_by or not signature:
             raise UserError(_("The customer's name and signature are both required."))
-        self.write(
+        self._aftersales_gate_write(
             {
                 "signed_by": signed_by,
                 "signature": signature,
@@ -238,10 +304,18 @@ class AftersalesServiceReport(models.Model):
         return True
 
     def action_sign(self):
-        """Back-office signing, e.g. on the engineer's tablet: the signature drawn in the form."""
-        for report in self:
-            report._action_sign(report.signed_by, report.signature)
-        return True
+        """Back-office signing, e.g. on the engineer's tablet: the customer signs in a dialog."""
+        self.ensure_one()
+        self.check_access("write")
+        self._check_signable()
+        return {
+            "type": "ir.actions.act_window",
+            "name": _("Customer Signature"),
+            "res_model": "aftersales.service.report.sign",
+            "views": [(False, "form")],
+            "target": "new",
+            "context": {"default_report_id": self.id},
+        }
 
     def _attach_signed_pdf(self):
         report_action = self.env.ref("aftersales_service.aftersales_service_report_action_report")
@@ -266,7 +340,7 @@ class AftersalesServiceReport(models.Model):
                     "res_id": res_id,
                 }
             )
-            report.signed_attachment_id = attachment
+            report.sudo().signed_attachment_id = attachment
             report.sudo().message_post(
                 body=_("Signed by %(name)s.", name=report.signed_by),
                 attachment_ids=attachment.ids,
@@ -281,7 +355,7 @@ class AftersalesServiceReport(models.Model):
         self.filtered(lambda r: r.state != "signed")._refuse(
             _("Only signed reports can be settled: %(reports)s.")
         )
-        self.write(
+        self._aftersales_gate_write(
             {"state": "settled", "settled_by_id": self.env.user.id, "settled_on": fields.Datetime.now()}
         )
         for report in self:
@@ -291,7 +365,8 @@ class AftersalesServiceReport(models.Model):
         return True
 
     def _action_rate(self, rating, comment):
-        """R44: the customer rates the service once, after signing."""
+        """R44: the customer rates the service once, after signing. Private: only the portal
+        calls it, for the customer whose report it is; staff never write a rating."""
         self.ensure_one()
         if self.state == "draft":
             raise UserError(_("The service can be rated once the report is signed."))
@@ -299,7 +374,7 @@ class AftersalesServiceReport(models.Model):
             raise UserError(_("Service report %(report)s is already rated.", report=self.name))
         if str(rating) not in dict(RATING):
             raise UserError(_("A rating must be between 1 and 5."))
-        self.write(
+        self.sudo().write(
             {"rating": str(rating), "rating_comment": comment or False, "rated_on": fields.Datetime.now()}
         )
         self.ticket_id.message_post(

@@ -1,4 +1,5 @@
-from odoo import fields, models
+from odoo import _, api, fields, models
+from odoo.exceptions import ValidationError
 
 
 class AftersalesServiceReport(models.Model):
@@ -14,3 +15,19 @@ class AftersalesServiceReport(models.Model):
         domain="[('ticket_id', '=', ticket_id)]",
         tracking=True,
     )
+
+    @api.constrains("dispatch_id", "ticket_id")
+    def _check_dispatch_ticket(self):
+        for report in self:
+            if report.dispatch_id and report.dispatch_id.ticket_id != report.ticket_id:
+                raise ValidationError(
+                    _(
+                        "Service report %(report)s: dispatch %(dispatch)s is a trip of another "
+                        "request.",
+                        report=report.name,
+                        dispatch=report.dispatch_id.name,
+                    )
+                )
+
+    def _aftersales_assigned(self, user):
+        return super()._aftersales_assigned(user) or user in self.dispatch_id.employee_ids.user_id

@@ -6,7 +6,10 @@ class HrExpenseSheet(models.Model):
     """Expense reports of a trip. R21: back from the trip, the after-sales manager reviews the
     engineers' expense claims before the expense approver and accounting handle them."""
 
-    _inherit = "hr.expense.sheet"
+    _name = "hr.expense.sheet"
+    _inherit = ["hr.expense.sheet", "aftersales.gate.mixin"]
+    # Set only by the after-sales manager's review (R21).
+    _aftersales_gated_fields = ("aftersales_reviewed_by", "aftersales_reviewed_at")
 
     aftersales_dispatch_id = fields.Many2one(
         "aftersales.dispatch",
@@ -32,9 +35,9 @@ class HrExpenseSheet(models.Model):
             )
 
     def action_aftersales_review(self):
-        if not self.env.user.has_group("aftersales_service.group_aftersales_manager"):
-            raise AccessError(_("Only the after-sales manager reviews trip expenses."))
         for sheet in self:
+            if not sheet.company_id._aftersales_is_decider("manager"):
+                raise AccessError(_("Only the after-sales manager reviews trip expenses."))
             if not sheet.aftersales_dispatch_id or sheet.state != "submit":
                 raise UserError(
                     _(
@@ -43,8 +46,9 @@ class HrExpenseSheet(models.Model):
                     )
                 )
         # The manager may not be an expense approver: the review is a mark, not an approval.
-        self.sudo().write(
-            {"aftersales_reviewed_by": self.env.uid, "aftersales_reviewed_at": fields.Datetime.now()}
+        self._aftersales_gate_write(
+            {"aftersales_reviewed_by": self.env.uid, "aftersales_reviewed_at": fields.Datetime.now()},
+            access="read",
         )
         return True
 

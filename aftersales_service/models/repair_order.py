@@ -10,7 +10,12 @@ from odoo.tools import float_compare, float_is_zero
 
 
 class RepairOrder(models.Model):
-    _inherit = "repair.order"
+    _name = "repair.order"
+    _inherit = ["repair.order", "aftersales.gate.mixin"]
+    # R5/R6: the warranty of a repair made for a request follows the request's coverage; it
+    # changes only through the request's reasoned coverage override. Repairs without a request
+    # (Odoo's own flow) are not guarded.
+    _aftersales_gated_fields = ("under_warranty",)
 
     aftersales_project_id = fields.Many2one(
         "aftersales.project",
@@ -56,6 +61,45 @@ class RepairOrder(models.Model):
     aftersales_shipment_ids = fields.One2many(
         "stock.picking", "aftersales_repair_id", string="Shipments"
     )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        # A repair made for a request (button, import, RPC) is on its project and serial.
+        tickets = self.env["helpdesk.ticket"].browse(
+            [vals["ticket_id"] for vals in vals_list if vals.get("ticket_id")]
+        ).sudo()
+        for vals in vals_list:
+            if not vals.get("ticket_id"):
+                continue
+            ticket = tickets.browse(vals["ticket_id"])
+            if not vals.get("aftersales_project_id") and ticket.aftersales_project_id:
+                vals["aftersales_project_id"] = ticket.aftersales_project_id.id
+            lot = ticket.lot_id
+            if lot and not vals.get("lot_id") and vals.get("product_id", lot.product_id.id) == lot.product_id.id:
+                vals.update(product_id=lot.product_id.id, lot_id=lot.id)
+        return super().create(vals_list)
+
+    def _aftersales_gate_records(self, vals):
+        return self if vals.get("ticket_id") else self.filtered("ticket_id")
+
+    def _aftersales_gate_allows(self, fname, value, vals):
+        ticket = (
+            self.env["helpdesk.ticket"].browse(vals["ticket_id"])
+            if "ticket_id" in vals
+            else self.ticket_id
+        )
+        if not ticket:
+            return True
+        # An undecided coverage is not free.
+        return bool(value) == (ticket.sudo().coverage == "free")
+
+    def _aftersales_gate_refuse(self, fnames):
+        raise UserError(
+            _(
+                "The warranty of a repair follows its service request's coverage: override the "
+                "request's coverage, with a reason, instead."
+            )
+        )
 
     @api.depends("ticket_id.coverage")
     def _compute_under_warranty(self):

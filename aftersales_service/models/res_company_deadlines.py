@@ -153,13 +153,7 @@ class ResCompany(models.Model):
     def _aftersales_escalation_user(self):
         """Who receives the deadline warnings of this company."""
         self.ensure_one()
-        if self.aftersales_escalation_user_id:
-            return self.aftersales_escalation_user_id
-        managers = self.env.ref("aftersales_service.group_aftersales_manager").sudo().users
-        managers = managers.filtered(
-            lambda user: not user._is_superuser() and self in user.company_ids and user.active
-        )
-        return managers.sorted("id")[:1]
+        return self.aftersales_escalation_user_id or self._aftersales_decider("manager")
 
     def _aftersales_part_deadline(self, start, origin, contract_date=None):
         """When a spare part ordered at ``start`` (naive UTC) is due, by its origin (R8)."""

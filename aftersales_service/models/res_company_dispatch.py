@@ -19,9 +19,4 @@ class ResCompany(models.Model):
 
     def _aftersales_engineering_manager(self):
         self.ensure_one()
-        if self.aftersales_engineering_manager_id:
-            return self.aftersales_engineering_manager_id
-        group = self.env.ref("aftersales_service.group_aftersales_manager")
-        return group.sudo().users.filtered(
-            lambda u: not u._is_superuser() and self in u.company_ids
-        )[:1]
+        return self.aftersales_engineering_manager_id or self._aftersales_decider("manager")

@@ -11,7 +11,15 @@ MARGIN_STATES = [
 class SaleOrder(models.Model):
     """The quotation of a paid repair is its service order (R25)."""
 
-    _inherit = "sale.order"
+    _name = "sale.order"
+    _inherit = ["sale.order", "aftersales.gate.mixin"]
+    # R26: set only by the approval of management. Guarded on every order: an order becomes a
+    # service order once its repair links it, so an approval written before would slip through.
+    _aftersales_gated_fields = (
+        "aftersales_approved_by_id",
+        "aftersales_approved_at",
+        "aftersales_approved_amount",
+    )
 
     aftersales_is_service_order = fields.Boolean(
         string="After-sales Service Order",
@@ -106,15 +114,20 @@ class SaleOrder(models.Model):
         )
 
     def action_aftersales_approve(self):
-        """The after-sales manager approves a large service order (R26)."""
-        if not self.env.user.has_group("aftersales_service.group_aftersales_manager"):
-            raise AccessError(_("Only the after-sales manager can approve a service order."))
+        """Management (上级领导) approves a large service order (R26)."""
         for order in self:
-            order.write({
+            if not order.company_id._aftersales_is_decider("management"):
+                raise AccessError(_("Only management can approve a large service order."))
+            if not order.aftersales_is_service_order:
+                raise UserError(
+                    _("%(order)s is not an after-sales service order.", order=order.name)
+                )
+        for order in self:
+            order._aftersales_gate_write({
                 "aftersales_approved_by_id": self.env.uid,
                 "aftersales_approved_at": fields.Datetime.now(),
                 "aftersales_approved_amount": order.amount_untaxed,
-            })
+            }, access="read")
         return True
 
     def _aftersales_raise_unapproved(self):

@@ -101,9 +101,10 @@ class StockMove(models.Model):
 
     @api.constrains("product_uom_qty", "repair_id", "repair_line_type")
     def _check_aftersales_repair_quantity(self):
+        # Our repairs only (for a request or a project): Odoo's own repairs keep Odoo's rules.
         for move in self:
             if (
-                move.repair_id
+                (move.repair_id.ticket_id or move.repair_id.aftersales_project_id)
                 and move.repair_line_type
                 and move.state not in ("done", "cancel")
                 and move.product_uom_qty <= 0

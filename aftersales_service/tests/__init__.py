@@ -27,3 +27,4 @@ from . import test_dispatch_performance
 from . import test_portal_archive
 from . import test_translations_zh
 from . import test_report_time_zone
+from . import test_gates

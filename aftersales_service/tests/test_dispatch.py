@@ -219,7 +219,39 @@ class TestDispatch(DispatchCase):
         self.company.aftersales_engineering_manager_id = False
         manager = self.company._aftersales_engineering_manager()
         self.assertTrue(manager)
-        self.assertTrue(manager.has_group("aftersales_service.group_aftersales_manager"))
+        self.assertEqual(manager, self.company._aftersales_decider("manager"))
+        self.company.aftersales_manager_user_ids = self.as_user
+        self.assertEqual(self.company._aftersales_engineering_manager(), self.as_user)
+        self.assertEqual(self.company._aftersales_escalation_user(), self.as_user)
+
+    def test_checks_run_again_as_the_trip_moves_on(self):
+        """R43, R45: a trip that fails its checks after confirmation still records its arrival
+        (the on-site clock keeps the fact); the manager is told and it cannot return."""
+        dispatch = self._confirmed()
+        self.emp_two.aftersales_nda_date = False
+        dispatch.with_user(self.engineer).action_arrive()
+        self.assertEqual(dispatch.state, "onsite")
+        self.assertEqual(self.ticket.onsite_at, dispatch.onsite_at)
+        activity = dispatch.activity_ids
+        self.assertEqual(activity.user_id, self.company._aftersales_decider("manager"))
+        self.assertIn("Eng Two has not signed the confidentiality agreement.", activity.note)
+        with self.assertRaisesRegex(UserError, "Eng Two has not signed"):
+            dispatch.with_user(self.engineer).action_return()
+        self.assertEqual(dispatch.state, "onsite")
+        self.emp_two.aftersales_nda_date = "2025-01-01"
+        dispatch.with_user(self.engineer).action_return()
+        self.assertEqual(dispatch.state, "returned")
+
+    def test_newcomer_to_a_confirmed_trip_is_checked(self):
+        dispatch = self._confirmed(employees=self.emp_engineer)
+        uncertified = self.env["hr.employee"].create(
+            {"name": "Eng Three", "aftersales_nda_date": "2025-01-01"}
+        )
+        with self.assertRaisesRegex(UserError, "Eng Three has no valid certificate"):
+            dispatch.write({"employee_ids": [Command.link(uncertified.id)]})
+        self.assertEqual(dispatch.employee_ids, self.emp_engineer)
+        dispatch.write({"employee_ids": [Command.link(self.emp_two.id)]})
+        self.assertEqual(dispatch.employee_ids, self.emp_engineer | self.emp_two)
 
     def test_cost_of_service(self):
         self.company.aftersales_hour_cost = 100.0

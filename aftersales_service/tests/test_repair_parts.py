@@ -214,3 +214,11 @@ class TestRepairParts(RepairCase):
         repair.action_repair_cancel()
         with self.assertRaises(UserError):
             repair._aftersales_resolve_parts()
+
+    def test_part_quantity_positive_on_request_repairs(self):
+        """Our repairs need positive part quantities; Odoo's own repairs (no request, no
+        project) keep Odoo's rules, so that its repair suite runs unchanged with ours installed."""
+        with self.assertRaisesRegex(ValidationError, "must be positive"):
+            self._repair([(self.part_stock, 0)], ticket=self.ticket_free)
+        repair = self._repair([(self.part_stock, 0)], aftersales_project_id=False)
+        self.assertEqual(repair.move_ids.product_uom_qty, 0.0)

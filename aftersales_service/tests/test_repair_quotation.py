@@ -93,6 +93,18 @@ class TestRepairQuotation(RepairCase):
         self.assertEqual(order.state, "sent")
         self.assertTrue(self.ticket_paid.quoted_at)
 
+    def test_management_approves_large_orders(self):
+        """R26: when the company names its management (上级领导), they approve, not the manager."""
+        self.company.aftersales_management_user_ids = self.as_user
+        repair = self._repair([(self.part_stock, 5)], ticket=self.ticket_paid)
+        order = self._quotation(repair, self.as_user)
+        order.order_line.price_unit = 300.0
+        with self.assertRaises(AccessError):
+            order.with_user(self.manager).action_aftersales_approve()
+        self.assertFalse(order.aftersales_approved_by_id)
+        order.with_user(self.as_user).action_aftersales_approve()
+        self.assertEqual(order.aftersales_approved_by_id, self.as_user)
+
     def test_changed_quotation_needs_new_approval(self):
         repair = self._repair([(self.part_stock, 5)], ticket=self.ticket_paid)
         order = self._quotation(repair, self.as_user)

@@ -65,11 +65,52 @@ class TestServiceReport(AftersalesPortalCase):
             report._action_sign("Contact A", PNG_B64)
         report.work_done = "Cleaned the filter."
         with self.assertRaisesRegex(UserError, "signature"):
-            report.action_sign()
+            report._action_sign("Contact A", False)
         self.assertEqual(report.state, "draft")
-        report.write({"signed_by": "Contact A", "signature": PNG_B64})
-        report.action_sign()  # back office: signed on the engineer's tablet
+        # Back office: the customer signs on the engineer's tablet, in the signing dialog.
+        action = report.action_sign()
+        wizard = self.env[action["res_model"]].with_context(action["context"]).create(
+            {"signed_by": "Contact A", "signature": PNG_B64}
+        )
+        wizard.action_confirm()
+        self.assertEqual((report.state, report.signed_by), ("signed", "Contact A"))
+        self.assertTrue(report.signed_attachment_id)
+
+    def test_sign_requires_a_passed_test(self):
+        """R24: a test after repair proves the work; a failed test is not signed off; without
+        a test, the report says why none applies."""
+        report = self.env["aftersales.service.report"].create(
+            self._report_vals(self.ticket_a, test_result="fail")
+        )
+        with self.assertRaisesRegex(UserError, "test after repair failed"):
+            report._action_sign("Contact A", PNG_B64)
+        report.write({"test_result": False, "test_not_applicable": True})
+        with self.assertRaisesRegex(UserError, "no test applies"):
+            report._action_sign("Contact A", PNG_B64)
+        report.test_not_applicable_reason = "Advice by phone only: nothing was repaired."
+        report._action_sign("Contact A", PNG_B64)
         self.assertEqual(report.state, "signed")
+
+    def test_engineer_reports_on_assigned_work_only(self):
+        """Engineers report on their own trips and requests, never on another customer's."""
+        Report = self.env["aftersales.service.report"].with_user(self.engineer)
+        with self.assertRaises(AccessError):
+            Report.create(self._report_vals(self.ticket_a))
+        self.ticket_a.user_id = self.engineer
+        other = self.env["helpdesk.ticket"].create(
+            {"name": "Other", "description": "Other", "partner_id": self.customer_b.id,
+             "user_id": self.engineer.id}
+        )
+        report = Report.create(self._report_vals(self.ticket_a))
+        with self.assertRaisesRegex(UserError, "another customer's request"):
+            report.write({"ticket_id": other.id})
+        self.assertEqual(report.ticket_id, self.ticket_a)
+        # Nor to a request of the same customer that is not theirs.
+        unassigned = self.env["helpdesk.ticket"].create(
+            {"name": "Not mine", "description": "Not mine", "partner_id": self.customer.id}
+        )
+        with self.assertRaisesRegex(UserError, "assigned to you"):
+            report.write({"ticket_id": unassigned.id})
 
     def test_rating_rules(self):
         """R44: rated once, 1 to 5, only after signing; the request shows the average."""
@@ -99,6 +140,7 @@ class TestServiceReport(AftersalesPortalCase):
 
     def test_access_by_group(self):
         Report = self.env["aftersales.service.report"]
+        self.ticket_a.user_id = self.engineer
         report = Report.with_user(self.engineer).create(self._report_vals(self.ticket_a))
         self.assertEqual(report.engineer_id, self.engineer)
         with self.assertRaises(AccessError):

@@ -1,0 +1,371 @@
+from odoo import Command
+from odoo.exceptions import AccessError, UserError
+from odoo.tests import HttpCase, new_test_user, tagged
+from odoo.tools import mute_logger
+from odoo.tests.common import JsonRpcException
+
+from .dispatch_common import DispatchCase
+from .portal_common import PNG_B64
+
+NOW = "2026-03-01 08:00:00"
+TODAY = "2026-03-01"
+USER = object()  # the forger writes his own user id
+ATTACHMENT = object()  # some PDF
+
+# Every guarded (model, field) of the three addons, and what a forger writes there. The models
+# declare them in `_aftersales_gated_fields`; test_table_lists_every_gate keeps both in step.
+GATES = [
+    ("aftersales.dispatch", "state", "closed"),
+    ("aftersales.dispatch", "serve_first_approved_by", USER),
+    ("aftersales.dispatch", "serve_first_approved_at", NOW),
+    ("sale.order", "aftersales_approved_by_id", USER),
+    ("sale.order", "aftersales_approved_at", NOW),
+    ("sale.order", "aftersales_approved_amount", 60000.0),
+    ("hr.expense.sheet", "aftersales_reviewed_by", USER),
+    ("hr.expense.sheet", "aftersales_reviewed_at", NOW),
+    ("aftersales.service.report", "state", "signed"),
+    ("aftersales.service.report", "signature", PNG_B64),
+    ("aftersales.service.report", "signed_by", "Nobody"),
+    ("aftersales.service.report", "signed_on", NOW),
+    ("aftersales.service.report", "signed_attachment_id", ATTACHMENT),
+    ("aftersales.service.report", "settled_by_id", USER),
+    ("aftersales.service.report", "settled_on", NOW),
+    ("aftersales.service.report", "rating", "1"),
+    ("aftersales.service.report", "rating_comment", "Bad"),
+    ("aftersales.service.report", "rated_on", NOW),
+    ("repair.order", "under_warranty", True),
+    ("aftersales.hazard.briefing", "state", "acknowledged"),
+    ("aftersales.hazard.briefing", "acknowledged_at", NOW),
+    ("aftersales.hazard.briefing", "acknowledged_by", USER),
+    ("aftersales.retention", "state", "collected"),
+    ("aftersales.retention", "collected_on", TODAY),
+    ("aftersales.retention.escalation", "state", "approved"),
+    ("aftersales.retention.escalation", "decided_by_id", USER),
+    ("aftersales.retention.escalation", "decided_on", TODAY),
+    ("aftersales.retention.dispute", "state", "resolved"),
+    ("aftersales.retention.dispute", "resolved_on", TODAY),
+    ("aftersales.retention.dispute", "resume_state", "reminded"),
+]
+GATE_MESSAGE = "can only change through the actions|follows its service request's coverage"
+# Keys a forger may try: none opens a gate.
+FORGED_CONTEXT = {"aftersales_gate_open": True, "sudo": True, "bypass_gate": True}
+
+
+class _Discard(Exception):
+    """Rolls back the savepoint of a record created only to be inspected."""
+
+
+@tagged("post_install", "-at_install")
+class TestGates(DispatchCase):
+    """Gates live in the model: the guarded fields change only through the action methods,
+    whoever writes (engineer, after-sales user, manager) and however (create, write, copy,
+    context defaults). R21, R23–R24, R26, R33, R41, R43, R45."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        # Rights enough to read every record below: what refuses is the gate, not the ACL.
+        extra = [
+            cls.env.ref("sales_team.group_sale_salesman_all_leads"),
+            cls.env.ref("stock.group_stock_user"),
+        ]
+        if "aftersales.retention" in cls.env:
+            extra.append(cls.env.ref("account.group_account_invoice"))
+        for user in cls.engineer | cls.as_user | cls.manager:
+            user.write({"groups_id": [Command.link(group.id) for group in extra]})
+        cls.ticket.user_id = cls.engineer
+        cls.dispatch = cls._dispatch()
+        cls.attachment = cls.env["ir.attachment"].create(
+            {"name": "forged.pdf", "raw": b"%PDF-1.4 forged", "mimetype": "application/pdf"}
+        )
+        cls.paid_ticket = cls.env["helpdesk.ticket"].create(
+            {
+                "name": "Paid repair",
+                "description": "<p>Out of warranty</p>",
+                "aftersales_project_id": cls.project.id,
+                "partner_id": cls.customer.id,
+                "coverage": "paid",
+                "coverage_reason": "Warranty ended",
+            }
+        )
+        product = cls.env["product.product"].create({"name": "Service hour", "type": "service"})
+        records = {
+            "aftersales.dispatch": cls.dispatch,
+            "sale.order": cls.env["sale.order"].create(
+                {
+                    "partner_id": cls.customer.id,
+                    "order_line": [Command.create({"product_id": product.id, "price_unit": 100})],
+                }
+            ),
+            "hr.expense.sheet": cls._expense_sheet(),
+            "aftersales.service.report": cls.env["aftersales.service.report"].create(
+                {
+                    "ticket_id": cls.ticket.id,
+                    "dispatch_id": cls.dispatch.id,
+                    "engineer_id": cls.engineer.id,
+                    "work_done": "Cleaned the membranes.",
+                    "test_result": "pass",
+                }
+            ),
+            "repair.order": cls.env["repair.order"].create(
+                {"ticket_id": cls.paid_ticket.id, "partner_id": cls.customer.id}
+            ),
+        }
+        if "briefing_ids" in cls.dispatch._fields:
+            records["aftersales.hazard.briefing"] = cls.dispatch.briefing_ids.filtered(
+                lambda b: b.employee_id == cls.emp_engineer
+            )
+        if "aftersales.retention" in cls.env:
+            Retention = cls.env["aftersales.retention"]
+            retention = Retention.create({"project_id": cls.project.id, "amount": 1000.0})
+            disputed = Retention.create({"project_id": cls.project.id, "amount": 500.0})
+            records["aftersales.retention"] = retention
+            records["aftersales.retention.escalation"] = cls.env[
+                "aftersales.retention.escalation"
+            ].create({"retention_id": retention.id, "measure": "letter", "overdue_days": 40})
+            records["aftersales.retention.dispute"] = cls.env["aftersales.retention.dispute"].create(
+                {"retention_id": disputed.id, "ticket_id": cls.ticket.id, "reason": "Leaks"}
+            )
+        cls.records = records
+
+    @classmethod
+    def _expense_sheet(cls):
+        product = cls.env["product.product"].create({"name": "Train", "can_be_expensed": True})
+        expense = cls.env["hr.expense"].create(
+            {
+                "name": "Train to site",
+                "employee_id": cls.emp_engineer.id,
+                "product_id": product.id,
+                "total_amount_currency": 120.0,
+                "payment_mode": "own_account",
+            }
+        )
+        return cls.env["hr.expense.sheet"].create(
+            {
+                "name": "Trip expenses",
+                "employee_id": cls.emp_engineer.id,
+                "expense_line_ids": [Command.set(expense.ids)],
+                "aftersales_dispatch_id": cls.dispatch.id,
+            }
+        )
+
+    def _value(self, value, user):
+        if value is USER:
+            return user.id
+        if value is ATTACHMENT:
+            return self.attachment.id
+        return value
+
+    def _assert_refused(self, record, fname, operation, user):
+        """Refused: by the gate, or before it when the user may not write that record at all
+        (an AccessError). Returns whether the gate itself spoke."""
+        with self.assertRaises(UserError) as caught:
+            operation()
+        if isinstance(caught.exception, AccessError):
+            return False
+        self.assertRegex(str(caught.exception), GATE_MESSAGE, f"{record._name}.{fname} {user.login}")
+        return True
+
+    def _assert_default_refused(self, records, fname, value, base_vals, user):
+        """A context default for a gated field is refused, or ignored by the model's own
+        create (``clean_context``): the record never carries it."""
+        vals = {key: val for key, val in base_vals.items() if key != fname}
+        Model = records.browse().with_context(**{f"default_{fname}": value})
+        try:
+            with self.env.cr.savepoint():
+                created = Model.create(vals)
+                created.invalidate_recordset()
+                carried = created.sudo()[fname]
+                carried = carried.id if hasattr(carried, "_name") else carried
+                self.assertNotEqual(carried, value, f"{records._name}.{fname} {user.login}")
+                raise _Discard()
+        except (_Discard, AccessError):
+            pass
+        except UserError as error:
+            self.assertIs(type(error), UserError)
+            self.assertRegex(str(error), GATE_MESSAGE)
+
+    def test_table_lists_every_gate(self):
+        declared = {
+            (name, fname)
+            for name, model in self.env.registry.items()
+            if not model._abstract
+            for fname in getattr(model, "_aftersales_gated_fields", ())
+        }
+        listed = {(model, fname) for model, fname, __ in GATES if model in self.env}
+        self.assertEqual(listed, declared)
+        self.assertEqual(set(self.records), {model for model, __ in declared})
+
+    def test_nobody_sets_a_gated_field(self):
+        """create, write and copy by engineer, after-sales user and manager are refused, with a
+        forged context, and nothing changes."""
+        for model, fname, forged in GATES:
+            if model not in self.env:
+                continue
+            record = self.records[model]
+            Model = self.env[model]
+            base_vals = record.copy_data()[0]
+            before = record[fname]
+            count = Model.search_count([])
+            gate_spoke = set()
+            for user in self.engineer | self.as_user | self.manager:
+                value = self._value(forged, user)
+                mine = record.with_user(user).with_context(**FORGED_CONTEXT)
+                with self.subTest(model=model, field=fname, user=user.login):
+                    operations = {
+                        "write": lambda: mine.write({fname: value}),
+                        "create": lambda: mine.browse().create({**base_vals, fname: value}),
+                        "copy": lambda: mine.copy({fname: value}),
+                    }
+                    for operation, call in operations.items():
+                        if self._assert_refused(record, fname, call, user):
+                            gate_spoke.add(operation)
+                    self._assert_default_refused(mine, fname, value, base_vals, user)
+                    record.invalidate_recordset()
+                    self.assertEqual(record[fname], before)
+                    self.assertEqual(Model.search_count([]), count)
+            # Whoever may write the record at all is stopped by the gate itself.
+            self.assertEqual(gate_spoke, {"write", "create", "copy"}, f"{model}.{fname}")
+
+    # ------------------------------------------------------------------ the actions still work
+    def test_dispatch_actions(self):
+        self._pass_other_gates(self.dispatch)
+        self.dispatch.with_user(self.as_user).action_confirm()
+        self.assertEqual(self.dispatch.state, "confirmed")
+        self.dispatch.with_user(self.engineer).action_arrive()
+        self.assertEqual(self.dispatch.state, "onsite")
+        self.assertEqual(self.dispatch.write_uid, self.engineer, "the user writes, not sudo's root")
+
+    def test_serve_first_by_the_manager_only(self):
+        self.dispatch.serve_first_reason = "Plant stopped"
+        with self.assertRaises(UserError):
+            self.dispatch.with_user(self.as_user).action_approve_serve_first()
+        self.assertFalse(self.dispatch.serve_first_approved_by)
+        self.dispatch.with_user(self.manager).action_approve_serve_first()
+        self.assertEqual(self.dispatch.serve_first_approved_by, self.manager)
+
+    def test_expense_review_by_the_manager(self):
+        sheet = self.records["hr.expense.sheet"]
+        sheet.with_user(self.engineer).action_submit_sheet()
+        with self.assertRaises(UserError):
+            sheet.with_user(self.engineer).action_aftersales_review()
+        sheet.with_user(self.manager).action_aftersales_review()
+        self.assertEqual(sheet.aftersales_reviewed_by, self.manager)
+
+    def test_sign_settle_and_rate(self):
+        """R23: signed through signing (signature and PDF), settled by customer service; the
+        rating is the customer's, through the portal's action."""
+        report = self.records["aftersales.service.report"]
+        wizard = (
+            self.env["aftersales.service.report.sign"]
+            .with_user(self.engineer)
+            .create({"report_id": report.id, "signed_by": "Contact A", "signature": PNG_B64})
+        )
+        wizard.action_confirm()
+        self.assertEqual(report.state, "signed")
+        self.assertTrue(report.signed_attachment_id)
+        report.with_user(self.as_user).action_settle()
+        self.assertEqual((report.state, report.settled_by_id), ("settled", self.as_user))
+        report.sudo()._action_rate(5, "Quick")  # the portal's call for the customer
+        self.assertEqual(report.rating, "5")
+        with self.assertRaisesRegex(UserError, GATE_MESSAGE):
+            report.with_user(self.manager).write({"rating": "1"})
+        self.assertEqual(report.rating, "5")
+
+    def test_repair_warranty_follows_the_request(self):
+        """The warranty of a request's repair changes through the request's reasoned override."""
+        repair = self.records["repair.order"]
+        self.assertFalse(repair.under_warranty)
+        repair.with_user(self.as_user).write({"under_warranty": False})  # the same: allowed
+        self.paid_ticket.with_user(self.manager).write(
+            {"coverage": "free", "coverage_reason": "Goodwill: key customer"}
+        )
+        self.assertTrue(repair.under_warranty)
+        # A repair without a request is Odoo's own: not guarded.
+        own = self.env["repair.order"].with_user(self.as_user).create({"partner_id": self.customer.id})
+        own.write({"under_warranty": True})
+        self.assertTrue(own.under_warranty)
+
+    def test_repair_for_a_request_takes_its_project_and_serial(self):
+        """Whether made by the button, by RPC or by an import, a request's repair is on the
+        request's project and serial unless they are given."""
+        Repair = self.env["repair.order"].with_user(self.as_user)
+        by_rpc = Repair.create({"ticket_id": self.ticket.id, "partner_id": self.customer.id})
+        result = Repair.load(
+            ["ticket_id/.id", "partner_id/.id"], [[str(self.ticket.id), str(self.customer.id)]]
+        )
+        by_import = Repair.browse(result["ids"])
+        by_button = Repair.browse(self.ticket.with_user(self.as_user).action_create_repair()["res_id"])
+        for repair in by_rpc | by_import | by_button:
+            self.assertEqual(
+                (repair.aftersales_project_id, repair.lot_id, repair.product_id),
+                (self.project, self.lot, self.ro_product),
+            )
+        other_project = self._project("T-DSP-OTHER")
+        given = Repair.create(
+            {"ticket_id": self.ticket.id, "partner_id": self.customer.id,
+             "aftersales_project_id": other_project.id}
+        )
+        self.assertEqual(given.aftersales_project_id, other_project)
+
+
+@tagged("post_install", "-at_install")
+class TestGatesJsonRpc(HttpCase):
+    """The gate holds over JSON-RPC, whatever context the caller forges."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.engineer = new_test_user(
+            cls.env, "t_rpc_engineer", groups="base.group_user,aftersales_service.group_aftersales_engineer"
+        )
+        cls.as_user = new_test_user(
+            cls.env, "t_rpc_user", groups="base.group_user,aftersales_service.group_aftersales_user"
+        )
+        customer = cls.env["res.partner"].create({"name": "RPC Customer", "is_company": True})
+        project = cls.env["aftersales.project"].create(
+            {"name": "T-RPC-001", "partner_id": customer.id, "delivery_date": "2026-01-15"}
+        )
+        ticket = cls.env["helpdesk.ticket"].create(
+            {
+                "name": "Alarm",
+                "description": "<p>Alarm</p>",
+                "aftersales_project_id": project.id,
+                "partner_id": customer.id,
+                "coverage": "free",
+            }
+        )
+        employee = cls.env["hr.employee"].create(
+            {"name": "RPC Engineer", "user_id": cls.engineer.id, "aftersales_nda_date": "2025-01-01"}
+        )
+        cls.dispatch = cls.env["aftersales.dispatch"].create(
+            {"ticket_id": ticket.id, "employee_ids": [Command.set(employee.ids)]}
+        )
+
+    def _call(self, method, args, context=None):
+        return self.make_jsonrpc_request(
+            f"/web/dataset/call_kw/aftersales.dispatch/{method}",
+            {
+                "model": "aftersales.dispatch",
+                "method": method,
+                "args": args,
+                "kwargs": {"context": context or {}},
+            },
+        )
+
+    @mute_logger("odoo.http")
+    def test_forged_rpc_write_refused(self):
+        self.authenticate("t_rpc_engineer", "t_rpc_engineer")
+        forged = {**FORGED_CONTEXT, "default_state": "closed"}
+        for vals in ({"state": "closed"}, {"serve_first_approved_by": self.engineer.id}):
+            with self.assertRaises(JsonRpcException) as caught:
+                self._call("write", [self.dispatch.ids, vals], forged)
+            self.assertEqual(caught.exception.args[0], "odoo.exceptions.UserError")
+        self.dispatch.invalidate_recordset()
+        self.assertEqual(self.dispatch.state, "draft")
+        self.assertFalse(self.dispatch.serve_first_approved_by)
+        # The action is the way, for who may take it.
+        self.authenticate("t_rpc_user", "t_rpc_user")
+        self._call("action_cancel", [self.dispatch.ids])
+        self.dispatch.invalidate_recordset()
+        self.assertEqual(self.dispatch.state, "cancel")
