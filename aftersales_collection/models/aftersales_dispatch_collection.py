@@ -1,12 +1,4 @@
 from odoo import api, fields, models
-from odoo.tools.translate import get_translation
-
-# The payment blocker of aftersales_service (`_get_dispatch_blockers`), replaced here by the
-# sentences that say what is missing; test_paid_service_scenario fails if the two drift apart.
-BASE_PAYMENT_BLOCKER = (
-    "Request %(request)s is paid service: no payment received and no approved "
-    "serve-first exception."
-)
 
 
 class AftersalesDispatch(models.Model):
@@ -29,18 +21,12 @@ class AftersalesDispatch(models.Model):
         ticket = self.ticket_id
         if not ticket:
             return blockers
-        if self._payment_ok():
-            if not ticket.coverage:
-                blockers.append(ticket._aftersales_coverage_blocker())
-            return blockers
-        generic = self._aftersales_base_payment_blocker()
-        return [b for b in blockers if b != generic] + ticket._aftersales_payment_blockers()
+        if self._payment_ok() and not ticket.coverage:
+            blockers.append(ticket._aftersales_coverage_blocker())
+        return blockers
 
-    def _aftersales_base_payment_blocker(self):
-        lang = self.env.lang or "en_US"
-        return get_translation(
-            "aftersales_service", lang, BASE_PAYMENT_BLOCKER, {"request": self.ticket_id.display_name}
-        )
+    def _get_payment_blockers(self):
+        return self.ticket_id._aftersales_payment_blockers()
 
     def action_return(self):
         """The trip's return ends the service: a paid service served first is due from that

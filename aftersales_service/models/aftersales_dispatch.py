@@ -369,14 +369,19 @@ class AftersalesDispatch(models.Model):
             blockers.append(_("No engineer is assigned."))
         blockers += self._get_engineer_blockers(self.employee_ids)
         if not self._payment_ok():
-            blockers.append(
-                _(
-                    "Request %(request)s is paid service: no payment received and no approved "
-                    "serve-first exception.",
-                    request=self.ticket_id.display_name,
-                )
-            )
+            blockers += self._get_payment_blockers()
         return blockers
+
+    def _get_payment_blockers(self):
+        """What a paid trip still misses before it may go (R28); the collection addon says it
+        in detail (no order, no invoice, short of the total, unpaid)."""
+        return [
+            _(
+                "Request %(request)s is paid service: no payment received and no approved "
+                "serve-first exception.",
+                request=self.ticket_id.display_name,
+            )
+        ]
 
     def _get_engineer_blockers(self, employees):
         """Reasons why these engineers of the trip may not travel; the hazard addon adds the
