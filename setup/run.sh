@@ -31,7 +31,7 @@ stop_server() {
     # SIGTERM: Odoo finishes the requests under way, its workers and cron workers too.
     kill -TERM "$p" 2>/dev/null || true
     while group_alive "$p"; do
-        if [ "$waited" -ge $((STOP_TIMEOUT * 2)) ]; then
+        if [ "$waited" -eq $((STOP_TIMEOUT * 2)) ]; then
             log "Odoo (pid $p) still runs after ${STOP_TIMEOUT}s: killing its processes"
             kill -KILL -- "-$p" 2>/dev/null || true
         fi
