@@ -4,7 +4,7 @@
 # tests/ with pytest-odoo on the upgraded database.
 # Exits non-zero on any failure, error or unexpected warning in the log, on any skipped test of our
 # addons, when an addon runs fewer tests than it defines, when the upgrade (-u) of the three addons
-# loses a record.
+# loses a record, and (LINT=1) on any lint finding.
 #   setup/test.sh                 all tests
 #   TEST_TAGS=/aftersales_hazard setup/test.sh   a subset of the addons' tests
 source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
@@ -12,6 +12,10 @@ TEST_DB="${TEST_DB:-aftersales_test}"
 ALL_TAGS="/aftersales_service,/aftersales_hazard,/aftersales_collection"
 TEST_TAGS="${TEST_TAGS:-$ALL_TAGS}"
 LOGFILE="$STATE_DIR/test-$TEST_DB.log"
+
+if [ "${LINT:-0}" = 1 ]; then
+    bash "$REPO_DIR/setup/lint.sh" || die "lint findings (above); setup/lint.sh --fix repairs what it can"
+fi
 
 bash "$REPO_DIR/setup/install.sh" || die "setting up Odoo failed: no test can run (see above)"
 odoo_importable || die "Odoo 18.0 is not importable by $PYTHON: no test can run"
