@@ -56,7 +56,7 @@ def check(logfile, repo_dir, addons, whole):
         match = LINE.match(line)
         if not match:
             continue
-        logger, message = match["logger"], match["message"]
+        logger, message = match["logger"], match["message"].strip()
         for addon in addons:
             mine = logger.startswith(f"odoo.addons.{addon}.") or f"odoo.addons.{addon}." in message
             if not mine:
@@ -64,7 +64,7 @@ def check(logfile, repo_dir, addons, whole):
             if message.startswith("skipped "):
                 findings.append(f"{addon}: a test was skipped: {message}")
             elif message.startswith("Starting ") and logger.startswith(f"odoo.addons.{addon}.tests."):
-                started[addon].add(message[len("Starting "):].removesuffix(" ...").strip())
+                started[addon].add(message[len("Starting "):].strip().removesuffix(" ...").strip())
     for addon in whole:
         addon_dir = Path(repo_dir) / addon
         defined = defined_tests(addon_dir)
