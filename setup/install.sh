@@ -55,8 +55,10 @@ if [ -n "${VENV:-}" ] && [ "$PYTHON" = "$VENV/bin/python" ] && [ ! -x "$PYTHON" 
     log "creating the virtual environment $VENV (from $BASE_PYTHON)"
     "$BASE_PYTHON" -m venv "$VENV" \
         || die "could not create a virtual environment with $BASE_PYTHON (Debian/Ubuntu: apt-get install python3-venv)"
-    # Debian 12's pip (23.0) does not pass --config-settings to editable builds: take a newer one.
-    "$PYTHON" -m pip install -q --upgrade "pip>=23.1" || die "could not upgrade pip in $VENV"
+    # Debian 12's pip (23.0) does not pass --config-settings to editable builds, and its
+    # setuptools' pkg_resources (66) does not find distributions under their normalised names
+    # (zope_interface), which breaks gevent's plugins, hence Odoo's gevent process: newer ones.
+    "$PYTHON" -m pip install -q --upgrade "pip>=23.1" "setuptools>=70" || die "could not upgrade pip in $VENV"
 fi
 [ -x "$(command -v "$PYTHON")" ] || die "PYTHON=$PYTHON is not an interpreter"
 

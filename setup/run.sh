@@ -113,6 +113,9 @@ limit_time_real_cron = ${LIMIT_TIME_REAL_CRON:--1}
 limit_request = ${LIMIT_REQUEST:-65536}
 logfile = $LOGFILE
 CONF
+    # The gevent process (/websocket) must start; gevent's plugins load through pkg_resources.
+    "$PYTHON" -c 'import gevent.monkey; gevent.monkey.patch_all()' 2>/dev/null \
+        || die "gevent cannot start in $PYTHON (an old setuptools' pkg_resources does not find zope.interface): $PYTHON -m pip install 'setuptools>=70,<81'"
     server=(-c "$CONFFILE")
     # Production mode serves 127.0.0.1 (behind the reverse proxy) unless HTTP_INTERFACE says otherwise.
     url="http://${HTTP_INTERFACE:-127.0.0.1}:$HTTP_PORT"
@@ -122,8 +125,16 @@ else
             --http-port="$HTTP_PORT" --logfile="$LOGFILE")
     url="http://127.0.0.1:$HTTP_PORT"
 fi
+# Started from a script, not "python -m odoo": the multi-process server starts its gevent process
+# by running sys.argv[0] again, and odoo/__main__.py cannot run as a script. The source's odoo-bin,
+# else the "odoo" script pip made next to the interpreter.
+odoo_script=$("$PYTHON" -c 'import odoo, os, sys
+bin_ = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(odoo.__file__))), "odoo-bin")
+script = os.path.join(os.path.dirname(sys.executable), "odoo")
+print(bin_ if os.path.isfile(bin_) else script if os.path.isfile(script) else "")')
+[ -n "$odoo_script" ] || die "neither odoo-bin nor an odoo script found for $PYTHON"
 # setsid: the server and its workers form one process group, which "stop" waits for.
-setsid nohup "$PYTHON" -m odoo "${server[@]}" >/dev/null 2>&1 < /dev/null &
+setsid nohup "$PYTHON" "$odoo_script" "${server[@]}" >/dev/null 2>&1 < /dev/null &
 echo $! > "$PIDFILE"
 for _ in $(seq 1 90); do
     curl -fs -o /dev/null "$url/web/login" && break
