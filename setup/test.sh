@@ -1,17 +1,29 @@
 #!/usr/bin/env bash
 # Tests everything: a fresh database, the three addons installed with Odoo's test runner
-# (their own tests), then the cross-addon scenarios in tests/ with pytest-odoo.
-# Exits non-zero on any failure, error or unexpected warning in the log.
+# (their own tests), upgraded (-u) with every record kept, then the cross-addon scenarios in
+# tests/ with pytest-odoo on the upgraded database.
+# Exits non-zero on any failure, error or unexpected warning in the log, on any skipped test of our
+# addons, when an addon runs fewer tests than it defines, when the upgrade (-u) of the three addons
+# loses a record, and (LINT=1) on any lint finding.
 #   setup/test.sh                 all tests
 #   TEST_TAGS=/aftersales_hazard setup/test.sh   a subset of the addons' tests
 source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 source "$(dirname "${BASH_SOURCE[0]}")/create_db.sh"
 TEST_DB="${TEST_DB:-aftersales_test}"
-TEST_TAGS="${TEST_TAGS:-/aftersales_service,/aftersales_hazard,/aftersales_collection}"
+ALL_TAGS="/aftersales_service,/aftersales_hazard,/aftersales_collection"
+TEST_TAGS="${TEST_TAGS:-$ALL_TAGS}"
 LOGFILE="$STATE_DIR/test-$TEST_DB.log"
+
+if [ "${LINT:-0}" = 1 ]; then
+    bash "$REPO_DIR/setup/lint.sh" || die "lint findings (above); setup/lint.sh --fix repairs what it can"
+fi
 
 bash "$REPO_DIR/setup/install.sh" || die "setting up Odoo failed: no test can run (see above)"
 odoo_importable || die "Odoo 18.0 is not importable by $PYTHON: no test can run"
+# The browser tours are tests like the others: without a browser Odoo would skip them.
+chromium_bin >/dev/null || die "Chromium is required by the browser tests: setup/install.sh installs it (Debian: chromium; Ubuntu: the chromium snap)"
+"$PYTHON" -c 'import websocket' 2>/dev/null || die "websocket-client is missing in $PYTHON: the browser tests cannot drive Chromium"
+command -v pdftotext >/dev/null || die "pdftotext (poppler-utils) is required by the PDF tests: setup/install.sh installs it"
 
 log "building a fresh test database $TEST_DB"
 dropdb --if-exists "$TEST_DB" || die "could not drop $TEST_DB (is a server using it?)"
@@ -27,16 +39,62 @@ rc=$?
 set -e
 [ $rc -eq 0 ] || die "Odoo's test run exited with $rc; see $LOGFILE"
 
-# Every ERROR/CRITICAL line fails; a WARNING fails unless setup/log-allow.txt expects it.
-bad=$(grep -E '^[0-9-]+ [0-9:,]+ [0-9]+ (WARNING|ERROR|CRITICAL) ' "$LOGFILE" \
-      | grep -vEf <(grep -vE '^\s*(#|$)' "$REPO_DIR/setup/log-allow.txt") || true)
+# Every ERROR/CRITICAL record fails; a WARNING fails unless setup/log-allow.txt expects it. A record
+# is matched whole: its continuation lines (a multi-line message, a traceback) are joined to it with
+# " <NL> ", so that an expected first line cannot let anything after it through.
+log_problems() {
+    awk '/^[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9] [0-9:,]+ [0-9]+ [A-Z]+ / { if (r != "") print r; r = $0; next }
+         { r = r " <NL> " $0 } END { if (r != "") print r }' "$1" > "$1.records"
+    grep -E '^[0-9-]+ [0-9:,]+ [0-9]+ (ERROR|CRITICAL) ' "$1.records" || true
+    grep -E '^[0-9-]+ [0-9:,]+ [0-9]+ WARNING ' "$1.records" \
+        | grep -vEf <(grep -vE '^\s*(#|$)' "$REPO_DIR/setup/log-allow.txt") || true
+    rm -f "$1.records"
+}
+bad=$(log_problems "$LOGFILE")
 if [ -n "$bad" ]; then
     printf '%s\n' "$bad" | head -60 >&2
     die "the Odoo test log has failures, errors or unexpected warnings (above; whole log: $LOGFILE)"
 fi
 ran=$(grep -cE 'odoo.tests.stats|Starting .*\.test_' "$LOGFILE" || true)
 [ "$ran" -gt 0 ] || die "Odoo's test runner ran no test of the addons"
+# No test of ours skipped (Odoo logs skips at INFO); for each addon selected whole, every test module
+# imported and at least as many tests run as it defines (setup/check_test_log.py).
+checked=()
+for addon in ${ADDONS//,/ }; do
+    if [[ ",$TEST_TAGS," == *",/$addon,"* ]]; then checked+=("$addon:whole"); else checked+=("$addon"); fi
+done
+"$PYTHON" "$REPO_DIR/setup/check_test_log.py" "$LOGFILE" "$REPO_DIR" "${checked[@]}" \
+    || die "Odoo's test runner skipped or left out tests of the addons (above; log: $LOGFILE)"
 log "Odoo's test runner: all addon tests passed"
+
+# The upgrade (-u) of the three addons on this demo database keeps every record: every table's row
+# count and sum of ids before and after, except the tables setup/upgrade-volatile.txt names.
+snapshot() {
+    local q
+    q=$(psql -d "$TEST_DB" -Atc "
+        select string_agg(format('select %L, count(*), %s from %I', c.relname,
+                                 case when a.atttypid in (20, 23) then 'coalesce(sum(id), 0)' else '0' end,
+                                 c.relname), ' union all ' order by c.relname)
+          from pg_class c join pg_namespace n on n.oid = c.relnamespace
+          left join pg_attribute a on a.attrelid = c.oid and a.attname = 'id' and not a.attisdropped
+         where n.nspname = 'public' and c.relkind = 'r'")
+    psql -d "$TEST_DB" -At -F' ' -c "$q" | grep -vEf <(grep -vE '^\s*(#|$)' "$REPO_DIR/setup/upgrade-volatile.txt")
+}
+if [ "$TEST_TAGS" = "$ALL_TAGS" ] || [ "${UPGRADE_CHECK:-0}" = 1 ]; then
+    log "upgrading $ADDONS in $TEST_DB (-u): every record must stay"
+    before=$(snapshot)
+    ulog="$STATE_DIR/test-$TEST_DB-upgrade.log"
+    : > "$ulog"
+    odoo_bin $(odoo_opts) -d "$TEST_DB" -u "$ADDONS" --stop-after-init --http-port="${TEST_HTTP_PORT:-8269}" \
+        --logfile="$ulog" || die "upgrading the addons failed; see $ulog"
+    ubad=$(log_problems "$ulog")
+    [ -z "$ubad" ] || die "the upgrade logged warnings or errors (log: $ulog):
+$(printf '%s\n' "$ubad" | head -30)"
+    changed=$(diff <(printf '%s\n' "$before") <(snapshot) || true)
+    [ -z "$changed" ] || die "the upgrade changed records (table, rows, sum of ids; < before, > after):
+$changed"
+    log "upgrade: every record kept ($(printf '%s\n' "$before" | wc -l) tables compared)"
+fi
 
 log "running the cross-addon scenarios in tests/ with pytest-odoo"
 conf="$STATE_DIR/pytest-odoo-$TEST_DB.conf"

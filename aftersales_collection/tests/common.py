@@ -7,7 +7,13 @@ from odoo.addons.aftersales_service.tests.common import AftersalesCase
 
 
 class CollectionCase(AftersalesCase):
-    """Projects with a warranty, retention money, an accountant, invoices."""
+    """Projects with a warranty, retention money, an accountant, invoices.
+
+    Today is frozen (Odoo's `freeze_time` class attribute: freezegun for the class, its data
+    included) on a month end, noon in Shanghai, so that dates near month ends cannot break or
+    hide anything; tests give their expected dates as written dates, not recomputed."""
+
+    freeze_time = "2026-03-31 04:00:00"
 
     @classmethod
     def setUpClass(cls):

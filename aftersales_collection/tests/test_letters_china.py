@@ -3,7 +3,7 @@ from dateutil.relativedelta import relativedelta
 from odoo.modules.module import get_manifest
 from odoo.tests import HttpCase, TransactionCase, tagged
 
-from odoo.addons.aftersales_service.tests.pdf_text import pdf_text
+from odoo.addons.aftersales_service.tests.pdf_text import report_text
 
 from .common import CollectionCase
 
@@ -34,7 +34,7 @@ class TestCustomerLettersChina(CollectionCase, HttpCase):
         cls.invoice = cls._invoice(cls.project, 215000.0, currency_id=cls.cny.id)
 
     def test_payment_notice_in_renminbi(self):
-        text = pdf_text(self, NOTICE, self.project)
+        text = report_text(self, NOTICE, self.project)
         self.assertIn("¥", text)
         self.assertIn("215,000.00", text)
         self.assertIn("RMB贰拾壹万伍仟元整", text)
@@ -50,7 +50,7 @@ class TestCustomerLettersChina(CollectionCase, HttpCase):
             [("name", "in", ("aftersales_service", "aftersales_collection"))]
         )._update_translations("zh_CN")
         self.project.partner_id.lang = "zh_CN"
-        text = pdf_text(self, NOTICE, self.project, lang="zh_CN")
+        text = report_text(self, NOTICE, self.project, lang="zh_CN")
         self.assertIn("人民币贰拾壹万伍仟元整", text)
         self.assertIn("公司盖章", text)
 
@@ -61,7 +61,7 @@ class TestCustomerLettersChina(CollectionCase, HttpCase):
         self.env["res.currency.rate"].create({"currency_id": usd.id, "rate": 0.14, "name": "2020-01-01"})
         project = self._project("T-CN-USD")
         self._invoice(project, 45000.0, currency_id=usd.id)
-        text = pdf_text(self, NOTICE, project)
+        text = report_text(self, NOTICE, project)
         self.assertIn("$", text)
         self.assertIn("45,000.00", text)
         self.assertIn(usd.full_name.replace(" ", ""), text)
@@ -71,8 +71,8 @@ class TestCustomerLettersChina(CollectionCase, HttpCase):
     def test_retention_letter_before_and_after_due(self):
         soon = self._retention(self._project_ending(self.today + relativedelta(days=20), "T-CN-SOON"), 45000.0)
         late = self._retention(self._project_ending(self.today - relativedelta(days=40), "T-CN-LATE"), 30000.0)
-        before = pdf_text(self, LETTER, soon)
-        after = pdf_text(self, LETTER, late)
+        before = report_text(self, LETTER, soon)
+        after = report_text(self, LETTER, late)
         self.assertIn("RMB肆万伍仟元整", before)
         self.assertIn("endson", before)
         self.assertIn("arrangethepaymentontheduedate", before)

@@ -1,4 +1,7 @@
+from datetime import date
+
 from dateutil.relativedelta import relativedelta
+from freezegun import freeze_time
 
 from odoo.exceptions import UserError
 from odoo.tests import tagged
@@ -24,20 +27,51 @@ class TestRetention(CollectionCase):
         )
 
     def test_reminder_date_follows_warranty(self):
+        # Today is 31 March 2026 (CollectionCase): the warranty ends 20 days later.
         end = self.due_soon.warranty_end
+        self.assertEqual(end, date(2026, 4, 20))
         self.assertEqual(self.ret_soon.due_date, end)
-        self.assertEqual(self.ret_soon.reminder_date, end - relativedelta(months=1))
+        self.assertEqual(self.ret_soon.reminder_date, date(2026, 3, 20))
         # The warranty moves (a later acceptance): due and reminder dates follow it.
         self.due_soon.acceptance_date = self.due_soon.acceptance_date + relativedelta(days=40)
-        self.assertEqual(self.ret_soon.due_date, end + relativedelta(days=40))
-        self.assertEqual(
-            self.ret_soon.reminder_date, end + relativedelta(days=40) - relativedelta(months=1)
-        )
+        self.assertEqual(self.ret_soon.due_date, date(2026, 5, 30))
+        self.assertEqual(self.ret_soon.reminder_date, date(2026, 4, 30))
         # The lead time is a company setting.
         self.company.aftersales_retention_reminder_months = 2
-        self.assertEqual(
-            self.ret_soon.reminder_date, end + relativedelta(days=40) - relativedelta(months=2)
+        self.assertEqual(self.ret_soon.reminder_date, date(2026, 3, 30))
+
+    def test_month_ends_and_leap_day(self):
+        """R30 at the month ends: one month before 31 March is the last day of February (29 in a
+        leap year); a warranty accepted on 29 February 2028 ends on 28 February 2029."""
+        cases = [
+            # acceptance, warranty end (12 months), reminder (one month before)
+            (date(2025, 3, 31), date(2026, 3, 31), date(2026, 2, 28)),
+            (date(2027, 3, 31), date(2028, 3, 31), date(2028, 2, 29)),
+            (date(2027, 3, 29), date(2028, 3, 29), date(2028, 2, 29)),
+            (date(2028, 2, 29), date(2029, 2, 28), date(2029, 1, 28)),
+            (date(2025, 5, 31), date(2026, 5, 31), date(2026, 4, 30)),
+        ]
+        for acceptance, end, reminder in cases:
+            with self.subTest(acceptance=acceptance):
+                project = self._project(
+                    name=f"T-RET-M{acceptance}", delivery_date=acceptance, acceptance_date=acceptance
+                )
+                retention = self._retention(project, 1000.0)
+                self.assertEqual(project.warranty_end, end)
+                self.assertEqual(retention.due_date, end)
+                self.assertEqual(retention.reminder_date, reminder)
+        # On the leap day itself, the cron reminds what falls due a month later, and only that.
+        project = self._project(
+            name="T-RET-LEAP", delivery_date=date(2027, 3, 29), acceptance_date=date(2027, 3, 29)
         )
+        leap = self._retention(project, 1000.0)
+        with freeze_time("2028-02-28 04:00:00"):
+            self.Retention._cron_send_reminders()
+            self.assertEqual(leap.state, "pending")
+        with freeze_time("2028-02-29 04:00:00"):
+            self.Retention._cron_send_reminders()
+            self.assertEqual(leap.state, "reminded")
+            self.assertEqual(leap.reminded_on, date(2028, 2, 29))
 
     def test_percentage_of_contract(self):
         retention = self._retention(

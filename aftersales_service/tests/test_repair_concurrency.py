@@ -80,6 +80,10 @@ class TestResolverConcurrency(TransactionCase):
     def test_last_unit_reserved_once(self):
         # Both transactions commit when the block ends (B first, then A).
         with self.registry.cursor() as cr_a, self.registry.cursor() as cr_b:
+            # A locking regression (B waiting for A's row lock) fails after 10 s instead of
+            # hanging the test run: B would wait for A, which waits for the test to go on.
+            for cr in (cr_a, cr_b):
+                cr.execute("SET LOCAL lock_timeout = '10s'")
             env_a, env_b = self._env(cr_a), self._env(cr_b)
             repair_a = env_a["repair.order"].browse(self.ids["repairs"][0])
             repair_b = env_b["repair.order"].browse(self.ids["repairs"][1])

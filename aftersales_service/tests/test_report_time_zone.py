@@ -6,7 +6,7 @@ from odoo.tests import HttpCase, new_test_user, tagged
 
 from .common_requests import AftersalesRequestCase
 from .dispatch_common import DispatchCase
-from .pdf_text import pdf_text
+from .pdf_text import report_text
 
 
 @tagged("post_install", "-at_install")
@@ -34,7 +34,7 @@ class TestReportTimeZone(DispatchCase, HttpCase):
     def test_travel_order_same_for_every_printer(self):
         report = "aftersales_service.action_report_dispatch_travel"
         texts = {
-            user.login: pdf_text(self, report, self.dispatch, user=user)
+            user.login: report_text(self, report, self.dispatch, user=user)
             for user in (self.as_user, self.manager, self.user_ny)
         }
         shanghai = texts[self.manager.login]
@@ -48,7 +48,7 @@ class TestReportTimeZone(DispatchCase, HttpCase):
     def test_label_in_chinese(self):
         self.env["res.lang"]._activate_lang("zh_CN")
         self.env["ir.module.module"].search([("name", "=", "aftersales_service")])._update_translations("zh_CN")
-        text = pdf_text(self, "aftersales_service.action_report_dispatch_work", self.dispatch,
+        text = report_text(self, "aftersales_service.action_report_dispatch_work", self.dispatch,
                         user=self.as_user, lang="zh_CN")
         self.assertIn("时间:北京时间", text)  # NFKC: the full-width colon reads ":"
         self.assertIn("2026年03月02日08时30分", text)
@@ -61,7 +61,7 @@ class TestReportTimeZone(DispatchCase, HttpCase):
         self.assertEqual(self.company._aftersales_tz_label(), "UTC+09:00")
         self.assertEqual(self.company._aftersales_tz_label("Asia/Shanghai"), "Beijing Time")
         self.assertEqual(self.company._aftersales_tz_label("Asia/Kolkata"), "UTC+05:30")
-        text = pdf_text(self, "aftersales_service.action_report_dispatch_travel", self.dispatch,
+        text = report_text(self, "aftersales_service.action_report_dispatch_travel", self.dispatch,
                         user=self.manager)
         self.assertIn("09:30", text)
         self.assertIn("UTC+09:00", text)
