@@ -71,6 +71,7 @@
         "views/res_config_settings_views_dispatch.xml",
         "report/aftersales_dispatch_reports.xml",
         "views/aftersales_portal_archive_templates.xml",
+        "views/helpdesk_portal_templates.xml",
     ],
     "demo": [
         "demo/aftersales_demo.xml",

@@ -1,6 +1,8 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError
 
+from odoo.addons.aftersales_service.tools.access import internal_only
+
 from ..tools.cn_amount import amount_to_chinese_capital
 
 UNPAID_STATES = ("not_paid", "partial")
@@ -90,6 +92,7 @@ class AftersalesProject(models.Model):
         """For reports: an amount in Chinese capital numerals (大写)."""
         return amount_to_chinese_capital(amount)
 
+    @internal_only("aftersales_service.group_aftersales_user")
     def action_open_handover(self):
         self.ensure_one()
         if self.handover_date:
@@ -106,6 +109,7 @@ class AftersalesProject(models.Model):
             "context": {"default_project_id": self.id},
         }
 
+    @internal_only("aftersales_service.group_aftersales_user")
     def action_send_payment_notice(self):
         """R29: the payment notice (收款通知书) by e-mail, in the customer's language, filed on
         the project with its PDF."""
@@ -131,6 +135,7 @@ class AftersalesProject(models.Model):
             },
         }
 
+    @internal_only()
     def action_view_contract_invoices(self):
         self.ensure_one()
         action = self.env["ir.actions.act_window"]._for_xml_id("account.action_move_out_invoice_type")
@@ -144,6 +149,7 @@ class AftersalesProject(models.Model):
         )
         return action
 
+    @internal_only()
     def action_view_retentions(self):
         self.ensure_one()
         return self._action_related(

@@ -1,6 +1,7 @@
 from datetime import timedelta
 
 from odoo import _, api, fields, models
+from odoo.addons.aftersales_service.tools.access import internal_only
 
 
 class HelpdeskTicket(models.Model):
@@ -58,6 +59,7 @@ class HelpdeskTicket(models.Model):
             move.payment_state in ("paid", "in_payment") for move in invoices
         )
 
+    @internal_only()
     def action_view_aftersales_invoices(self):
         self.ensure_one()
         action = self.env["ir.actions.act_window"]._for_xml_id("account.action_move_out_invoice_type")

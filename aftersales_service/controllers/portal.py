@@ -230,18 +230,11 @@ class AftersalesPortal(CustomerPortal):
             ticket_sudo = self._aftersales_record("helpdesk.ticket", ticket_id)
         except MissingError:
             raise request.not_found()
-        photos = (
-            request.env["ir.attachment"]
-            .sudo()
-            .search(
-                [
-                    ("res_model", "=", "helpdesk.ticket"),
-                    ("res_id", "=", ticket_sudo.id),
-                    ("mimetype", "=like", "image/%"),
-                ]
-            )
+        # Only the customer's own uploads and the files of messages meant for them, never those
+        # of internal notes; portal users read attachments only through an access token.
+        photos = ticket_sudo._aftersales_portal_attachments().filtered(
+            lambda a: (a.mimetype or "").startswith("image/")
         )
-        # Portal users read attachments only through an access token (Odoo's rule).
         photos.generate_access_token()
         values = self._aftersales_values(
             page_name="aftersales_request",

@@ -40,3 +40,4 @@ from . import hr_expense_sheet_aftersales
 from . import helpdesk_ticket_dispatch
 from . import aftersales_project_dispatch
 from . import aftersales_service_report_dispatch
+from . import portal_access

@@ -5,6 +5,7 @@ from dateutil.relativedelta import relativedelta
 from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
 from odoo.osv import expression
+from ..tools.access import internal_only
 
 WARRANTY_STATUS = [
     ("none", "Not Started"),
@@ -269,6 +270,7 @@ class AftersalesProject(models.Model):
             action.update(view_mode="form", views=[(False, "form")], res_id=records.id)
         return action
 
+    @internal_only()
     def action_view_tickets(self):
         self.ensure_one()
         return self._action_related(
@@ -278,12 +280,14 @@ class AftersalesProject(models.Model):
             _("Requests"),
         )
 
+    @internal_only()
     def action_view_repairs(self):
         self.ensure_one()
         return self._action_related(
             "repair.action_repair_order_tree", "aftersales_project_id", self.repair_ids, _("Repairs")
         )
 
+    @internal_only()
     def action_view_lots(self):
         self.ensure_one()
         action = self._action_related(

@@ -6,6 +6,7 @@ from odoo.exceptions import UserError, ValidationError
 from odoo.tools import SQL, html2plaintext, split_every
 
 from ..tools import deadline_engine as engine
+from ..tools.access import internal_only
 
 SEVERITY = [("general", "General"), ("major", "Major / Difficult")]
 COVERAGE = [("free", "Free (in warranty)"), ("paid", "Paid")]
@@ -501,6 +502,7 @@ class HelpdeskTicket(models.Model):
 
     # ------------------------------------------------------------------ facts and actions
 
+    @internal_only("aftersales_service.group_aftersales_engineer")
     def action_aftersales_answer(self):
         """The customer has been answered (R7): record when, once."""
         unanswered = self.filtered(lambda ticket: not ticket.answered_at)
@@ -584,7 +586,8 @@ class HelpdeskTicket(models.Model):
     def message_new(self, msg, custom_values=None):
         """E-mail intake (R1): a mail to the after-sales team's alias becomes a request on the
         e-mail channel, linked to the sender's customer and to the project whose order number,
-        or the serial whose number, the subject or body names."""
+        or the serial whose number, the subject or body names, when that project is the sender's
+        customer's (issue 12)."""
         values = dict(custom_values or {})
         values.update(self._aftersales_mail_links(msg, values))
         return super().message_new(msg, custom_values=values)
@@ -612,15 +615,16 @@ class HelpdeskTicket(models.Model):
             [("name", "in", references), ("aftersales_project_id", "!=", False),
              ("aftersales_project_id.company_id", "=", company.id)]
         )
-        if customer:
-            projects = projects.filtered(lambda p: p.commercial_partner_id == customer) or projects
-            lots = lots.filtered(lambda l: l.aftersales_project_id.commercial_partner_id == customer) or lots
+        # Only the project's own customer files on it (free coverage, visible in that customer's
+        # portal): a mail from anyone else naming the number is left unlinked, for triage.
+        projects = projects.filtered(lambda p: customer and p.commercial_partner_id == customer)
+        lots = lots.filtered(
+            lambda l: customer and l.aftersales_project_id.commercial_partner_id == customer
+        )
         project = projects[:1] or lots[:1].aftersales_project_id
         lot = lots.filtered(lambda l: l.aftersales_project_id == project)[:1]
         if project:
             links["aftersales_project_id"] = project.id
-            if not author:
-                links["partner_id"] = project.partner_id.id
         if lot:
             links["lot_id"] = lot.id
         return links

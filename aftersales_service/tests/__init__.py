@@ -25,3 +25,5 @@ from . import test_dispatch_expense
 from . import test_dispatch_reports
 from . import test_dispatch_performance
 from . import test_portal_archive
+from . import test_portal_isolation
+from . import test_archive_security
