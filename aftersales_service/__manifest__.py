@@ -72,6 +72,7 @@
         "report/aftersales_dispatch_reports.xml",
         "views/aftersales_portal_archive_templates.xml",
         "views/helpdesk_portal_templates.xml",
+        "views/res_config_settings_views_input.xml",
     ],
     "demo": [
         "demo/aftersales_demo.xml",

@@ -41,3 +41,5 @@ from . import helpdesk_ticket_dispatch
 from . import aftersales_project_dispatch
 from . import aftersales_service_report_dispatch
 from . import portal_access
+from . import res_company_input
+from . import aftersales_service_report_input

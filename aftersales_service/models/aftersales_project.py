@@ -6,6 +6,7 @@ from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
 from odoo.osv import expression
 from ..tools.access import internal_only
+from .res_company_input import WARRANTY_MONTHS_MAX
 
 WARRANTY_STATUS = [
     ("none", "Not Started"),
@@ -134,8 +135,8 @@ class AftersalesProject(models.Model):
             project.warranty_start = start
             project.warranty_end = (
                 start + relativedelta(months=project.warranty_months)
-                if start and project.warranty_months > 0
-                else False
+                if start and 0 < project.warranty_months <= WARRANTY_MONTHS_MAX
+                else False  # out of range: refused by _check_warranty_months
             )
 
     @api.depends("warranty_end", "company_id.aftersales_warranty_warning_days")
@@ -225,9 +226,13 @@ class AftersalesProject(models.Model):
     @api.constrains("warranty_months")
     def _check_warranty_months(self):
         for project in self:
-            if project.warranty_months <= 0:
+            if not 0 < project.warranty_months <= WARRANTY_MONTHS_MAX:
                 raise ValidationError(
-                    _("Project %s: the warranty must last at least one month.", project.name)
+                    _(
+                        "Project %(project)s: the warranty must last from 1 to %(max)s months.",
+                        project=project.name,
+                        max=WARRANTY_MONTHS_MAX,
+                    )
                 )
 
     @api.constrains("site_distance_km")

@@ -136,7 +136,8 @@ class AftersalesProject(models.Model):
 
     def _archive_index_xlsx(self, entries, files):
         buffer = io.BytesIO()
-        workbook = xlsxwriter.Workbook(buffer, {"in_memory": True})
+        # Text is written as text, never as a formula ("=cmd|..." in a title; issue 12).
+        workbook = xlsxwriter.Workbook(buffer, {"in_memory": True, "strings_to_formulas": False})
         sheet = workbook.add_worksheet(_("Index"))
         bold = workbook.add_format({"bold": True, "bg_color": "#DDEBF7", "border": 1})
         date_format = workbook.add_format({"num_format": "yyyy-mm-dd"})

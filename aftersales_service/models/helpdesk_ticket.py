@@ -211,6 +211,35 @@ class HelpdeskTicket(models.Model):
                     )
                 )
 
+    @api.constrains("received_at", "answered_at", "onsite_at", "quoted_at")
+    def _check_aftersales_fact_times(self):
+        """Facts cannot precede the request's receipt, and a request cannot be received in the
+        future; both within the company's clock skew (clocks of phones and PCs differ)."""
+        now = fields.Datetime.now()
+        labels = {"answered_at": _("answered"), "onsite_at": _("on site"), "quoted_at": _("quoted")}
+        for ticket in self:
+            skew = timedelta(minutes=ticket.company_id.aftersales_clock_skew_minutes)
+            if ticket.received_at and ticket.received_at > now + skew:
+                raise ValidationError(
+                    _(
+                        "Request %(ticket)s cannot be received in the future (%(received)s UTC).",
+                        ticket=ticket.display_name,
+                        received=ticket.received_at,
+                    )
+                )
+            for name, label in labels.items():
+                if ticket[name] and ticket.received_at and ticket[name] < ticket.received_at - skew:
+                    raise ValidationError(
+                        _(
+                            "Request %(ticket)s: it cannot be %(fact)s (%(at)s UTC) before it was "
+                            "received (%(received)s UTC).",
+                            ticket=ticket.display_name,
+                            fact=label,
+                            at=ticket[name],
+                            received=ticket.received_at,
+                        )
+                    )
+
     @api.onchange("lot_id")
     def _onchange_lot_id_project(self):
         if self.lot_id.aftersales_project_id and not self.aftersales_project_id:

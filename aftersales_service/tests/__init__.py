@@ -27,3 +27,4 @@ from . import test_dispatch_performance
 from . import test_portal_archive
 from . import test_portal_isolation
 from . import test_archive_security
+from . import test_bad_input
