@@ -1,4 +1,6 @@
-from odoo import http
+from werkzeug.exceptions import BadRequest
+
+from odoo import _, http
 from odoo.exceptions import AccessError, MissingError
 from odoo.http import request
 
@@ -33,6 +35,39 @@ class AftersalesHelpdeskTicketController(HelpdeskTicketController):
             raise request.not_found()
         ticket_sudo.stage_id = stage
         return request.redirect(f"/my/ticket/{ticket_sudo.id}", code=302)
+
+
+    @http.route("/submitted/ticket", type="http", auth="user", website=True, csrf=True)
+    def submit_ticket(self, **kw):
+        """helpdesk_mgmt's own portal form obeys the company's portal limits too (issue 12):
+        a clear error and nothing created, rather than an HTTP 500 or an unbounded upload."""
+        error = self._aftersales_ticket_input_error(kw, request.env.company)
+        if error:
+            raise BadRequest(error)
+        return super().submit_ticket(**kw)
+
+    def _aftersales_ticket_input_error(self, kw, company):
+        subject, description = kw.get("subject") or "", kw.get("description") or ""
+        if "\x00" in subject or "\x00" in description:
+            return _("The request contains a character that cannot be stored.")
+        if len(subject) > company.aftersales_portal_title_max:
+            return _("The title is longer than %(max)s characters.", max=company.aftersales_portal_title_max)
+        if len(description) > company.aftersales_portal_description_max:
+            return _(
+                "The description is longer than %(max)s characters.",
+                max=company.aftersales_portal_description_max,
+            )
+        photo_max, total_max = company.aftersales_portal_photo_max_mb, company.aftersales_portal_submission_max_mb
+        total = 0
+        for upload in request.httprequest.files.getlist("attachment"):
+            size = len(upload.read())
+            upload.seek(0)  # helpdesk_mgmt reads it again
+            total += size
+            if size > photo_max * 1024 * 1024:
+                return _("%(name)s is larger than %(max)s MB.", name=upload.filename, max=f"{photo_max:g}")
+        if total > total_max * 1024 * 1024:
+            return _("The files together are larger than %(max)s MB.", max=f"{total_max:g}")
+        return None
 
 
 class AftersalesCustomerPortalHelpdesk(CustomerPortalHelpdesk):

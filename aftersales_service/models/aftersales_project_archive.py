@@ -80,13 +80,14 @@ class AftersalesProject(models.Model):
             sections[entry.category_id] |= entry
         return sorted(sections.items(), key=lambda item: (item[0].sequence, item[0].code))
 
-    @internal_only("aftersales_service.group_aftersales_user")
+    @internal_only()
     def action_export_archive(self):
         """One ZIP with every file, in folders per category, and an XLSX index: what an auditor
-        or the customer asks for."""
+        or the customer asks for. It holds what the exporting user may read, nothing more."""
         self.ensure_one()
         self.check_access("read")
-        entries = self.archive_entry_ids
+        # Searched with the user's own rights (record rules: company, the categories' readers).
+        entries = self.env["aftersales.archive.entry"].search([("project_id", "=", self.id)])
         if not entries:
             raise UserError(_("Project %(project)s has nothing in its archive yet.", project=self.name))
         buffer = io.BytesIO()

@@ -101,6 +101,9 @@ class TestArchiveFilesAccess(ArchiveHttpCase):
                 )
                 self.assertEqual(file.with_user(user).raw, b"%PDF notice")
         self.assertEqual(self._download(file, "t_accountant").content, b"%PDF notice")
+        # Exports follow the same readers.
+        self.assertEqual(self._zip_names(self.engineer)[1], ["index.xlsx"])
+        self.assertIn("B7 Payment Notices and Letters/XM-2026-501-B7-0001 notice.pdf", self._zip_names(self.as_user)[1])
 
     # 7. un-sharing revokes the link
     def test_unsharing_revokes_the_token(self):

@@ -190,3 +190,25 @@ class TestBadInputPortal(PortalCallsMixin, AftersalesPortalCase):
         Report.with_user(self.as_user)._render_qweb_pdf("repair.action_report_repair_order", repair.ids)
         new = self.project_a.archive_entry_ids - filed
         self.assertEqual((len(new), new.res_model, new.res_id), (1, "repair.order", repair.id))
+
+    @mute_logger("odoo.http")
+    def test_helpdesk_portal_form_obeys_the_limits(self):
+        """helpdesk_mgmt's own portal form (/submitted/ticket) gets the same limits."""
+        self.company.aftersales_portal_photo_max_mb = 10 / 1024
+        for data, files in (
+            ({"subject": "Pump\x00leaking", "description": "x"}, None),
+            ({"subject": "x" * 201, "description": "x"}, None),
+            ({"subject": "Pump", "description": "y" * 10001}, None),
+            ({"subject": "Pump", "description": "x", "attachment": "1"},
+             {"attachment": ("big.pdf", b"0" * (11 * 1024), "application/pdf")}),
+        ):
+            with self.subTest(subject=data["subject"][:10], files=bool(files)):
+                response = self._post("/submitted/ticket", data, files=files, allow_redirects=False)
+                self.assertEqual(response.status_code, 400)
+                self.assertEqual(self.Ticket.search_count([]), self.count)
+        response = self._post(
+            "/submitted/ticket", {"subject": "Pump question", "description": "How often to clean?"},
+            allow_redirects=False,
+        )
+        self.assertIn(response.status_code, (302, 303))
+        self.assertEqual(self.Ticket.search([("name", "=", "Pump question")]).partner_id, self.portal_a.partner_id)
