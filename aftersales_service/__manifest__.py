@@ -3,7 +3,7 @@
     "name": "After-sales Service",
     "summary": "After-sales for engineering and equipment companies: project files, "
     "service requests with regulated deadlines, repairs, parts and dispatch",
-    "version": "18.0.1.0.0",
+    "version": "18.0.1.1.0",
     "category": "After-Sales",
     "license": "LGPL-3",
     "author": "After-sales Service Team",
@@ -73,6 +73,8 @@
         "views/res_config_settings_views_dispatch.xml",
         "report/aftersales_dispatch_reports.xml",
         "views/aftersales_portal_archive_templates.xml",
+        "views/helpdesk_portal_templates.xml",
+        "views/res_config_settings_views_input.xml",
     ],
     "demo": [
         "demo/aftersales_demo.xml",

@@ -109,7 +109,8 @@ class AftersalesAgeingReport(models.Model):
         """The ageing as an XLSX workbook: one sheet per company, a totals row on each."""
         kinds = dict(self._fields["kind"]._description_selection(self.env))
         output = io.BytesIO()
-        workbook = xlsxwriter.Workbook(output, {"in_memory": True})
+        # Text is written as text, never as a formula ("=cmd|..." in a name; issue 12).
+        workbook = xlsxwriter.Workbook(output, {"in_memory": True, "strings_to_formulas": False})
         bold = workbook.add_format({"bold": True, "bg_color": "#D9E1F2", "border": 1})
         money = workbook.add_format({"num_format": "#,##0.00"})
         red_money = workbook.add_format({"num_format": "#,##0.00", "font_color": "#C00000", "bold": True})

@@ -2,6 +2,8 @@ from odoo import _, api, fields, models
 from odoo.exceptions import UserError
 from odoo.tools.misc import formatLang
 
+from odoo.addons.aftersales_service.tools.access import internal_only
+
 from ..tools.cn_amount import amount_to_chinese_capital
 
 UNPAID_STATES = ("not_paid", "partial")
@@ -100,6 +102,7 @@ class AftersalesProject(models.Model):
             currency=currency.full_name or currency.name,
         )
 
+    @internal_only("aftersales_service.group_aftersales_user")
     def action_open_handover(self):
         self.ensure_one()
         if self.handover_date:
@@ -116,6 +119,7 @@ class AftersalesProject(models.Model):
             "context": {"default_project_id": self.id},
         }
 
+    @internal_only("aftersales_service.group_aftersales_user")
     def action_send_payment_notice(self):
         """R29: the payment notice (收款通知书) by e-mail, in the customer's language, filed on
         the project with its PDF."""
@@ -141,6 +145,7 @@ class AftersalesProject(models.Model):
             },
         }
 
+    @internal_only()
     def action_view_contract_invoices(self):
         self.ensure_one()
         action = self.env["ir.actions.act_window"]._for_xml_id("account.action_move_out_invoice_type")
@@ -154,6 +159,7 @@ class AftersalesProject(models.Model):
         )
         return action
 
+    @internal_only()
     def action_view_retentions(self):
         self.ensure_one()
         return self._action_related(

@@ -14,6 +14,7 @@ from odoo.exceptions import UserError, ValidationError
 from odoo.osv import expression
 from odoo.tools.pdf import PdfFileReader, PdfFileWriter
 
+from odoo.addons.aftersales_service.tools.access import internal_only
 from odoo.addons.base.models.ir_actions_report import _get_wkhtmltopdf_bin
 
 from ..tools.pdf_pages import PdfSplitError, split_pages
@@ -291,6 +292,7 @@ class AftersalesRetention(models.Model):
         )
         return remaining
 
+    @internal_only("aftersales_service.group_aftersales_user")
     def action_send_reminder(self):
         not_pending = self.filtered(lambda r: r.state != "pending")
         if not_pending:
@@ -549,6 +551,7 @@ class AftersalesRetention(models.Model):
             )
         return retentions
 
+    @internal_only()
     def action_view_disputes(self):
         self.ensure_one()
         action = self.env["ir.actions.act_window"]._for_xml_id(
@@ -565,6 +568,7 @@ class AftersalesRetention(models.Model):
         self.ensure_one()
         return _("Retention Reminder - %(name)s", name=self.name)
 
+    @internal_only()
     def action_print_letter(self):
         return self.env.ref(
             "aftersales_collection.action_report_retention_reminder"

@@ -1,6 +1,7 @@
 from datetime import timedelta
 
 from odoo import _, api, fields, models
+from odoo.addons.aftersales_service.tools.access import internal_only
 
 from .account_move_collection import OPEN_PAYMENT_STATES
 
@@ -163,6 +164,7 @@ class HelpdeskTicket(models.Model):
             return user
         return (self.company_id or self.env.company)._aftersales_decider("manager")
 
+    @internal_only()
     def action_view_aftersales_invoices(self):
         self.ensure_one()
         action = self.env["ir.actions.act_window"]._for_xml_id("account.action_move_out_invoice_type")

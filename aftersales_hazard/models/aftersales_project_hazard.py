@@ -1,6 +1,7 @@
 from odoo import _, fields, models
 
 from odoo.addons.aftersales_service.models.aftersales_dispatch import NOT_LEFT_STATES, count_by
+from odoo.addons.aftersales_service.tools.access import internal_only
 
 
 class AftersalesProject(models.Model):
@@ -27,6 +28,7 @@ class AftersalesProject(models.Model):
         )
         briefings._reopen()
 
+    @internal_only()
     def action_view_hazards(self):
         self.ensure_one()
         action = self._action_related(
@@ -39,6 +41,7 @@ class AftersalesProject(models.Model):
         action["domain"] = [("project_id", "=", self.id)]
         return action
 
+    @internal_only()
     def action_view_briefings(self):
         self.ensure_one()
         action = self.env["ir.actions.act_window"]._for_xml_id(

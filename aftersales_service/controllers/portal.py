@@ -11,7 +11,7 @@ from odoo.addons.portal.controllers.portal import CustomerPortal
 from odoo.addons.portal.controllers.portal import pager as portal_pager
 
 PHOTO_TYPES = ("image/",)
-MAX_PHOTO_BYTES = 10 * 1024 * 1024
+MB = 1024 * 1024
 
 
 class AftersalesPortal(CustomerPortal):
@@ -149,12 +149,26 @@ class AftersalesPortal(CustomerPortal):
         severity = post.get("severity") or "general"
         if severity not in dict(request.env["helpdesk.ticket"]._fields["severity"].selection):
             errors["severity"] = _("Choose a severity.")
+        company = project_sudo.company_id
         title = (post.get("name") or "").strip()
         if not title:
             errors["name"] = _("Give the request a short title.")
+        elif "\x00" in title:
+            errors["name"] = _("The title contains a character that cannot be stored.")
+        elif len(title) > company.aftersales_portal_title_max:
+            errors["name"] = _(
+                "The title is longer than %(max)s characters.", max=company.aftersales_portal_title_max
+            )
         description = (post.get("description") or "").strip()
         if not description:
             errors["description"] = _("Describe the fault.")
+        elif "\x00" in description:
+            errors["description"] = _("The description contains a character that cannot be stored.")
+        elif len(description) > company.aftersales_portal_description_max:
+            errors["description"] = _(
+                "The description is longer than %(max)s characters.",
+                max=company.aftersales_portal_description_max,
+            )
         user = request.env.user
         vals = {
             "name": title,
@@ -174,18 +188,25 @@ class AftersalesPortal(CustomerPortal):
         }
         return vals, errors
 
-    def _aftersales_photos(self):
-        photos, errors = [], {}
+    def _aftersales_photos(self, company):
+        """The uploaded photos within the company's limits (a photo, all of them together)."""
+        photo_max, total_max = company.aftersales_portal_photo_max_mb, company.aftersales_portal_submission_max_mb
+        photos, errors, total = [], {}, 0
         for upload in request.httprequest.files.getlist("photos"):
             if not upload.filename:
                 continue
             content = upload.read()
+            total += len(content)
             if not (upload.mimetype or "").startswith(PHOTO_TYPES):
                 errors["photos"] = _("%(name)s is not a photo.", name=upload.filename)
-            elif len(content) > MAX_PHOTO_BYTES:
-                errors["photos"] = _("%(name)s is larger than 10 MB.", name=upload.filename)
+            elif len(content) > photo_max * MB:
+                errors["photos"] = _(
+                    "%(name)s is larger than %(max)s MB.", name=upload.filename, max=f"{photo_max:g}"
+                )
             else:
                 photos.append((upload.filename, upload.mimetype, content))
+        if total > total_max * MB and "photos" not in errors:
+            errors["photos"] = _("The photos together are larger than %(max)s MB.", max=f"{total_max:g}")
         return photos, errors
 
     @http.route("/my/aftersales/requests/submit", type="http", auth="user", methods=["POST"], website=True)
@@ -194,14 +215,16 @@ class AftersalesPortal(CustomerPortal):
             vals, errors = self._aftersales_prepare_request(post)
         except MissingError:
             raise request.not_found()
-        photos, photo_errors = self._aftersales_photos()
+        company = request.env["res.company"].sudo().browse(vals.get("company_id")) or request.env.company
+        photos, photo_errors = self._aftersales_photos(company)
         errors.update(photo_errors)
         if errors:
+            # What was typed comes back in the form, without what no page can carry.
+            form = {key: value.replace("\x00", "") if isinstance(value, str) else value for key, value in post.items()}
             return request.render(
                 "aftersales_service.portal_aftersales_request_new",
-                self._aftersales_request_form_values(error=errors, form=post),
+                self._aftersales_request_form_values(error=errors, form=form),
             )
-        company = request.env["res.company"].sudo().browse(vals["company_id"])
         ticket = request.env["helpdesk.ticket"].sudo().with_company(company).create(vals)
         if photos:
             request.env["ir.attachment"].sudo().create(
@@ -230,18 +253,11 @@ class AftersalesPortal(CustomerPortal):
             ticket_sudo = self._aftersales_record("helpdesk.ticket", ticket_id)
         except MissingError:
             raise request.not_found()
-        photos = (
-            request.env["ir.attachment"]
-            .sudo()
-            .search(
-                [
-                    ("res_model", "=", "helpdesk.ticket"),
-                    ("res_id", "=", ticket_sudo.id),
-                    ("mimetype", "=like", "image/%"),
-                ]
-            )
+        # Only the customer's own uploads and the files of messages meant for them, never those
+        # of internal notes; portal users read attachments only through an access token.
+        photos = ticket_sudo._aftersales_portal_attachments().filtered(
+            lambda a: (a.mimetype or "").startswith("image/")
         )
-        # Portal users read attachments only through an access token (Odoo's rule).
         photos.generate_access_token()
         values = self._aftersales_values(
             page_name="aftersales_request",

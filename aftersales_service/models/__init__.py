@@ -44,3 +44,6 @@ from . import aftersales_service_report_dispatch
 from . import res_company_china
 from . import ir_actions_report_tz
 from . import res_users_tz
+from . import portal_access
+from . import res_company_input
+from . import aftersales_service_report_input

@@ -44,6 +44,15 @@ class AftersalesArchiveCategory(models.Model):
         string="Important by Default",
         help="Entries filed here are marked important when they are created (R38).",
     )
+    group_ids = fields.Many2many(
+        "res.groups",
+        "aftersales_archive_category_group_rel",
+        "category_id",
+        "group_id",
+        string="Readers",
+        help="Only members of these groups read the entries filed here, their files included "
+        "(finance documents: accounting). Empty: everyone who may read the archive.",
+    )
     entry_ids = fields.One2many("aftersales.archive.entry", "category_id", string="Entries")
     entry_count = fields.Integer(compute="_compute_entry_count")
 
@@ -104,5 +113,9 @@ class AftersalesArchiveCategory(models.Model):
             by_report = categories.filtered(lambda c: c.report_xmlid == report_xmlid)
             if by_report:
                 return by_report[0]
-        by_model = categories.filtered(lambda c: c.res_model == res_model and not c.report_xmlid)
+        # A category may name both a model and a report (payment notices of projects filed
+        # with the other payment documents): the model's own category without a report first.
+        by_model = categories.filtered(lambda c: c.res_model == res_model).sorted(
+            lambda c: (bool(c.report_xmlid), c.sequence, c.id)
+        )
         return (by_model or categories.filtered("is_fallback"))[:1]

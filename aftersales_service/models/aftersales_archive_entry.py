@@ -4,6 +4,8 @@ from collections import defaultdict
 
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError
+from odoo.tools import SQL
+from ..tools.access import internal_only
 
 ORIGINS = [("manual", "Manual"), ("attachment", "Attachment"), ("report", "Printed Report")]
 # PDF metadata that changes at every print although the document does not.
@@ -151,7 +153,7 @@ class AftersalesArchiveEntry(models.Model):
         entries = super(AftersalesArchiveEntry, self.with_context(mail_create_nosubscribe=True)).create(
             vals_list
         )
-        entries._adopt_uploaded_files()
+        entries._own_files()
         return entries
 
     def write(self, vals):
@@ -169,9 +171,22 @@ class AftersalesArchiveEntry(models.Model):
             )
         if "active" in vals and not vals["active"] and not self._can_archive():
             raise UserError(_("Only the after-sales manager can archive an archive entry."))
+        owned_before = {entry.id: entry._owned_files() for entry in self} if "attachment_ids" in vals else {}
         result = super().write(vals)
         if "attachment_ids" in vals:
-            self._adopt_uploaded_files()
+            for entry in self:
+                if owned_before[entry.id] - entry.attachment_ids:
+                    raise UserError(
+                        _(
+                            "Archive entry %(entry)s: its files are kept for good (R39) and cannot be "
+                            "removed; file a corrected document as a new entry.",
+                            entry=entry.index_number,
+                        )
+                    )
+            self._own_files()
+        # An entry no longer shared (or hidden) takes back the links the customer was given.
+        if ("shareable" in vals and not vals["shareable"]) or ("active" in vals and not vals["active"]):
+            self.attachment_ids.sudo().write({"access_token": False})
         return result
 
     def _can_archive(self):
@@ -186,15 +201,67 @@ class AftersalesArchiveEntry(models.Model):
             )
         )
 
-    def _adopt_uploaded_files(self):
-        """Files uploaded on an entry that was not saved yet are attached to nothing; attach them to
-        the entry so that whoever may read the entry may read its files."""
-        orphans = self.attachment_ids.sudo().filtered(
-            lambda a: a.res_model == self._name and not a.res_id
+    def _owned_files(self):
+        """The files this entry owns (attached to the entry itself)."""
+        self.ensure_one()
+        return self.attachment_ids.sudo().filtered(
+            lambda a: a.res_model == self._name and a.res_id == self.id
         )
-        for entry in self:
-            orphans.filtered(lambda a: a in entry.attachment_ids).write({"res_id": entry.id})
 
+    def _own_files(self):
+        """R39: the archive owns what it files. A file linked to an entry becomes the entry's
+        own: an upload made before the entry was saved is attached to it, any other file (the
+        attachment of a request, of a repair ...) is copied onto the entry, so that deleting the
+        source record or its attachment never empties the archive. The filestore keeps one file
+        per content (checksum): a copy costs a row, not disk space.
+
+        An entry may only take files its writer can read (whoever reads the entry reads them)."""
+        if not self.env.su:
+            self.attachment_ids.check("read")
+        Attachment = self.env["ir.attachment"].sudo()
+        adopt = {}
+        copies = []  # (entry, source attachment)
+        for entry in self:
+            for attachment in entry.attachment_ids.sudo():
+                if attachment.res_model != self._name or attachment.res_id not in (0, entry.id):
+                    copies.append((entry, attachment))
+                elif not attachment.res_id:
+                    adopt.setdefault(entry.id, Attachment)
+                    adopt[entry.id] |= attachment
+        for entry_id, attachments in adopt.items():
+            attachments.write({"res_id": entry_id})
+        if not copies:
+            return
+        vals_list = []
+        for (entry, attachment), vals in zip(
+            copies, Attachment.concat(*(a for __, a in copies)).copy_data()
+        ):
+            vals.update(
+                res_model=self._name,
+                res_id=entry.id,
+                res_field=False,
+                access_token=False,
+                public=False,
+            )
+            vals_list.append(vals)
+        new = Attachment.with_context(aftersales_archive_no_filing=True).create(vals_list)
+        # One statement swaps every source for its copy in the entries' file lists.
+        self.flush_recordset(["attachment_ids"])
+        self.env.cr.execute(
+            SQL(
+                """UPDATE aftersales_archive_entry_attachment_rel rel
+                      SET attachment_id = swap.copy_id
+                     FROM (VALUES %s) AS swap(entry_id, source_id, copy_id)
+                    WHERE rel.entry_id = swap.entry_id AND rel.attachment_id = swap.source_id""",
+                SQL(", ").join(
+                    SQL("(%s, %s, %s)", entry.id, attachment.id, copy.id)
+                    for (entry, attachment), copy in zip(copies, new)
+                ),
+            )
+        )
+        self.invalidate_recordset(["attachment_ids"])
+
+    @internal_only()
     def action_open_source(self):
         self.ensure_one()
         if not self.source_ref:
@@ -210,26 +277,32 @@ class AftersalesArchiveEntry(models.Model):
     # Automatic filing (R38)
     # ------------------------------------------------------------------
     @api.model
-    def _file_attachments(self, attachments, origin="attachment", report_xmlid=None, checksums=None):
-        """File each attachment once into the archive of the project its record belongs to.
+    def _file_attachments(
+        self, attachments, origin="attachment", report_xmlid=None, checksums=None, sources=None
+    ):
+        """File each attachment once into the archive of the project its record belongs to; the
+        entry then owns a copy of it (R39, `_own_files`).
 
         `checksums` maps attachment ids to the checksum used to recognise a document already
-        filed for the same source record (by default, the attachment's own checksum)."""
+        filed for the same source record (by default, the attachment's own checksum).
+        `sources` maps attachment ids to the (model, id) of the record they document, for files
+        that are not attached to that record (a printed PDF owned by its entry)."""
         checksums = checksums or {}
-        Attachment = self.env["ir.attachment"]
-        by_model = defaultdict(lambda: Attachment)
+        sources = sources or {}
+        by_model = defaultdict(list)
         for attachment in attachments:
-            if attachment.res_model and attachment.res_id and not attachment.res_field:
-                by_model[attachment.res_model] |= attachment
+            res_model, res_id = sources.get(attachment.id) or (attachment.res_model, attachment.res_id)
+            if res_model and res_id and not attachment.res_field:
+                by_model[res_model].append((attachment, res_id))
         vals_list = []
-        for res_model, model_attachments in by_model.items():
-            path = Attachment._aftersales_project_path(res_model)
+        for res_model, pairs in by_model.items():
+            path = self.env["ir.attachment"]._aftersales_project_path(res_model)
             if path is None:
                 continue
             category = self.env["aftersales.archive.category"]._for_source(res_model, report_xmlid)
             if not category:
                 continue
-            records = self.env[res_model].browse(set(model_attachments.mapped("res_id"))).exists()
+            records = self.env[res_model].browse({res_id for __, res_id in pairs}).exists()
             projects = {
                 record.id: record.mapped(path) if path else record for record in records
             }
@@ -239,10 +312,10 @@ class AftersalesArchiveEntry(models.Model):
             seen = {(e.res_id, e.content_checksum) for e in filed if e.content_checksum}
             seen |= {(e.res_id, a.checksum) for e in filed for a in e.attachment_ids}
             seen_ids = set(filed.attachment_ids.ids)
-            for attachment in model_attachments:
-                project = projects.get(attachment.res_id)
+            for attachment, res_id in pairs:
+                project = projects.get(res_id)
                 checksum = checksums.get(attachment.id) or attachment.checksum
-                key = (attachment.res_id, checksum)
+                key = (res_id, checksum)
                 if not project or attachment.id in seen_ids or key in seen:
                     continue
                 seen.add(key)
@@ -253,7 +326,7 @@ class AftersalesArchiveEntry(models.Model):
                         "name": attachment.name,
                         "origin": origin,
                         "res_model": res_model,
-                        "res_id": attachment.res_id,
+                        "res_id": res_id,
                         "attachment_ids": [fields.Command.link(attachment.id)],
                         "content_checksum": checksum,
                     }

@@ -289,6 +289,14 @@ class AftersalesDispatch(models.Model):
                     )
                 )
 
+    @api.constrains("work_hours")
+    def _check_work_hours(self):
+        for dispatch in self:
+            if dispatch.work_hours < 0:
+                raise ValidationError(
+                    _("Dispatch %(dispatch)s: person-hours cannot be negative.", dispatch=dispatch.display_name)
+                )
+
     @api.constrains("advance_amount")
     def _check_advance_amount(self):
         for dispatch in self:

@@ -5,6 +5,8 @@ from dateutil.relativedelta import relativedelta
 from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
 from odoo.osv import expression
+from ..tools.access import internal_only
+from .res_company_input import WARRANTY_MONTHS_MAX
 
 WARRANTY_STATUS = [
     ("none", "Not Started"),
@@ -133,8 +135,8 @@ class AftersalesProject(models.Model):
             project.warranty_start = start
             project.warranty_end = (
                 start + relativedelta(months=project.warranty_months)
-                if start and project.warranty_months > 0
-                else False
+                if start and 0 < project.warranty_months <= WARRANTY_MONTHS_MAX
+                else False  # out of range: refused by _check_warranty_months
             )
 
     @api.depends("warranty_end", "company_id.aftersales_warranty_warning_days")
@@ -224,9 +226,13 @@ class AftersalesProject(models.Model):
     @api.constrains("warranty_months")
     def _check_warranty_months(self):
         for project in self:
-            if project.warranty_months <= 0:
+            if not 0 < project.warranty_months <= WARRANTY_MONTHS_MAX:
                 raise ValidationError(
-                    _("Project %s: the warranty must last at least one month.", project.name)
+                    _(
+                        "Project %(project)s: the warranty must last from 1 to %(max)s months.",
+                        project=project.name,
+                        max=WARRANTY_MONTHS_MAX,
+                    )
                 )
 
     @api.constrains("site_distance_km")
@@ -269,6 +275,7 @@ class AftersalesProject(models.Model):
             action.update(view_mode="form", views=[(False, "form")], res_id=records.id)
         return action
 
+    @internal_only()
     def action_view_tickets(self):
         self.ensure_one()
         return self._action_related(
@@ -278,12 +285,14 @@ class AftersalesProject(models.Model):
             _("Requests"),
         )
 
+    @internal_only()
     def action_view_repairs(self):
         self.ensure_one()
         return self._action_related(
             "repair.action_repair_order_tree", "aftersales_project_id", self.repair_ids, _("Repairs")
         )
 
+    @internal_only()
     def action_view_lots(self):
         self.ensure_one()
         action = self._action_related(

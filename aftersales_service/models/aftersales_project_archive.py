@@ -6,6 +6,7 @@ import xlsxwriter
 
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError
+from ..tools.access import internal_only
 
 
 class AftersalesProject(models.Model):
@@ -57,6 +58,7 @@ class AftersalesProject(models.Model):
                 )
             )
 
+    @internal_only()
     def action_view_archive(self):
         """The project's archive as a register: grouped by category, in index order (R37)."""
         self.ensure_one()
@@ -78,12 +80,14 @@ class AftersalesProject(models.Model):
             sections[entry.category_id] |= entry
         return sorted(sections.items(), key=lambda item: (item[0].sequence, item[0].code))
 
+    @internal_only()
     def action_export_archive(self):
         """One ZIP with every file, in folders per category, and an XLSX index: what an auditor
-        or the customer asks for."""
+        or the customer asks for. It holds what the exporting user may read, nothing more."""
         self.ensure_one()
         self.check_access("read")
-        entries = self.archive_entry_ids
+        # Searched with the user's own rights (record rules: company, the categories' readers).
+        entries = self.env["aftersales.archive.entry"].search([("project_id", "=", self.id)])
         if not entries:
             raise UserError(_("Project %(project)s has nothing in its archive yet.", project=self.name))
         buffer = io.BytesIO()
@@ -92,7 +96,8 @@ class AftersalesProject(models.Model):
             files = defaultdict(list)
             for entry in entries:
                 folder = f"{entry.category_id.code} {entry.category_id.name}".replace("/", "-")
-                for attachment in entry.attachment_ids.sudo():
+                # Read with the user's own rights: only what the user may open goes in.
+                for attachment in entry.attachment_ids:
                     if attachment.type != "binary":
                         continue
                     name = f"{folder}/{entry.index_number} {attachment.name}".replace("\\", "-")
@@ -117,8 +122,10 @@ class AftersalesProject(models.Model):
                     ),
                     "raw": buffer.getvalue(),
                     "mimetype": "application/zip",
+                    # The user's own export: an attachment of no record is read by its creator
+                    # only, not by every reader of the project.
                     "res_model": self._name,
-                    "res_id": self.id,
+                    "res_id": False,
                 }
             )
         )
@@ -130,7 +137,8 @@ class AftersalesProject(models.Model):
 
     def _archive_index_xlsx(self, entries, files):
         buffer = io.BytesIO()
-        workbook = xlsxwriter.Workbook(buffer, {"in_memory": True})
+        # Text is written as text, never as a formula ("=cmd|..." in a title; issue 12).
+        workbook = xlsxwriter.Workbook(buffer, {"in_memory": True, "strings_to_formulas": False})
         sheet = workbook.add_worksheet(_("Index"))
         bold = workbook.add_format({"bold": True, "bg_color": "#DDEBF7", "border": 1})
         date_format = workbook.add_format({"num_format": "yyyy-mm-dd"})

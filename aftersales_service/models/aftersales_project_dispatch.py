@@ -1,6 +1,7 @@
 from odoo import _, fields, models
 
 from .aftersales_dispatch import count_by
+from ..tools.access import internal_only
 
 
 class AftersalesProject(models.Model):
@@ -14,6 +15,7 @@ class AftersalesProject(models.Model):
         for project in self:
             project.dispatch_count = counts.get(project.id, 0)
 
+    @internal_only()
     def action_view_dispatches(self):
         self.ensure_one()
         action = self._action_related(

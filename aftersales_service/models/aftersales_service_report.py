@@ -7,6 +7,9 @@ from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tools.image import image_data_uri
 
+from .aftersales_archive_entry import content_checksum
+from ..tools.access import internal_only
+
 TEST_RESULT = [("pass", "Passed"), ("fail", "Failed")]
 REPORT_STATE = [("draft", "To Sign"), ("signed", "Signed"), ("settled", "Settled")]
 RATING = [
@@ -233,6 +236,7 @@ class AftersalesServiceReport(models.Model):
         for report in self:
             report.access_url = f"/my/aftersales/reports/{report.id}"
 
+    @internal_only()
     def action_preview_report(self):
         self.ensure_one()
         return {"type": "ir.actions.act_url", "target": "self", "url": self.get_portal_url()}
@@ -303,6 +307,7 @@ class AftersalesServiceReport(models.Model):
         self._attach_signed_pdf()
         return True
 
+    @internal_only("aftersales_service.group_aftersales_engineer")
     def action_sign(self):
         """Back-office signing, e.g. on the engineer's tablet: the customer signs in a dialog."""
         self.ensure_one()
@@ -322,15 +327,15 @@ class AftersalesServiceReport(models.Model):
         attachments = self.env["ir.attachment"]
         for report in self:
             lang = report.partner_id.lang or report.commercial_partner_id.lang or self.env.lang
-            content, __ = report_action.with_context(lang=lang)._render_qweb_pdf(
-                report_action.report_name, report.ids
-            )
+            content, __ = report_action.with_context(
+                lang=lang, aftersales_archive_no_filing=True
+            )._render_qweb_pdf(report_action.report_name, report.ids)
             res_model, res_id = (
                 ("aftersales.project", report.project_id.id)
                 if report.project_id
                 else ("helpdesk.ticket", report.ticket_id.id)
             )
-            attachment = attachments.sudo().create(
+            attachment = attachments.sudo().with_context(aftersales_archive_no_filing=True).create(
                 {
                     "name": f"{report._get_report_base_filename()}.pdf",
                     "type": "binary",
@@ -341,12 +346,25 @@ class AftersalesServiceReport(models.Model):
                 }
             )
             report.sudo().signed_attachment_id = attachment
+            # Filed once, under the service reports' category; the archive keeps its own copy (R39).
+            self.env["aftersales.archive.entry"].sudo()._file_attachments(
+                attachment.sudo(),
+                origin="report",
+                report_xmlid=report_action.xml_id,
+                checksums={attachment.id: content_checksum(content)},
+                sources={attachment.id: (report._name, report.id)},
+            )
             report.sudo().message_post(
                 body=_("Signed by %(name)s.", name=report.signed_by),
                 attachment_ids=attachment.ids,
             )
             attachments |= attachment
         return attachments
+
+    def _aftersales_archive_prints(self):
+        """Printouts of service reports are not filed: the signed PDF is, once, when the
+        customer signs (a draft is not a record of anything)."""
+        return self.browse()
 
     def action_settle(self):
         """R23: customer service checks the signed report and settles it."""

@@ -6,6 +6,7 @@ from odoo.exceptions import UserError, ValidationError
 from odoo.tools import SQL, html2plaintext, split_every
 
 from ..tools import deadline_engine as engine
+from ..tools.access import internal_only
 
 SEVERITY = [("general", "General"), ("major", "Major / Difficult")]
 COVERAGE = [("free", "Free (in warranty)"), ("paid", "Paid")]
@@ -209,6 +210,35 @@ class HelpdeskTicket(models.Model):
                         coverage=dict(COVERAGE)[ticket.coverage],
                     )
                 )
+
+    @api.constrains("received_at", "answered_at", "onsite_at", "quoted_at")
+    def _check_aftersales_fact_times(self):
+        """Facts cannot precede the request's receipt, and a request cannot be received in the
+        future; both within the company's clock skew (clocks of phones and PCs differ)."""
+        now = fields.Datetime.now()
+        labels = {"answered_at": _("answered"), "onsite_at": _("on site"), "quoted_at": _("quoted")}
+        for ticket in self:
+            skew = timedelta(minutes=ticket.company_id.aftersales_clock_skew_minutes)
+            if ticket.received_at and ticket.received_at > now + skew:
+                raise ValidationError(
+                    _(
+                        "Request %(ticket)s cannot be received in the future (%(received)s UTC).",
+                        ticket=ticket.display_name,
+                        received=ticket.received_at,
+                    )
+                )
+            for name, label in labels.items():
+                if ticket[name] and ticket.received_at and ticket[name] < ticket.received_at - skew:
+                    raise ValidationError(
+                        _(
+                            "Request %(ticket)s: it cannot be %(fact)s (%(at)s UTC) before it was "
+                            "received (%(received)s UTC).",
+                            ticket=ticket.display_name,
+                            fact=label,
+                            at=ticket[name],
+                            received=ticket.received_at,
+                        )
+                    )
 
     @api.onchange("lot_id")
     def _onchange_lot_id_project(self):
@@ -501,6 +531,7 @@ class HelpdeskTicket(models.Model):
 
     # ------------------------------------------------------------------ facts and actions
 
+    @internal_only("aftersales_service.group_aftersales_engineer")
     def action_aftersales_answer(self):
         """The customer has been answered (R7): record when, once."""
         unanswered = self.filtered(lambda ticket: not ticket.answered_at)
@@ -584,7 +615,8 @@ class HelpdeskTicket(models.Model):
     def message_new(self, msg, custom_values=None):
         """E-mail intake (R1): a mail to the after-sales team's alias becomes a request on the
         e-mail channel, linked to the sender's customer and to the project whose order number,
-        or the serial whose number, the subject or body names."""
+        or the serial whose number, the subject or body names, when that project is the sender's
+        customer's (issue 12)."""
         values = dict(custom_values or {})
         values.update(self._aftersales_mail_links(msg, values))
         return super().message_new(msg, custom_values=values)
@@ -612,15 +644,16 @@ class HelpdeskTicket(models.Model):
             [("name", "in", references), ("aftersales_project_id", "!=", False),
              ("aftersales_project_id.company_id", "=", company.id)]
         )
-        if customer:
-            projects = projects.filtered(lambda p: p.commercial_partner_id == customer) or projects
-            lots = lots.filtered(lambda l: l.aftersales_project_id.commercial_partner_id == customer) or lots
+        # Only the project's own customer files on it (free coverage, visible in that customer's
+        # portal): a mail from anyone else naming the number is left unlinked, for triage.
+        projects = projects.filtered(lambda p: customer and p.commercial_partner_id == customer)
+        lots = lots.filtered(
+            lambda l: customer and l.aftersales_project_id.commercial_partner_id == customer
+        )
         project = projects[:1] or lots[:1].aftersales_project_id
         lot = lots.filtered(lambda l: l.aftersales_project_id == project)[:1]
         if project:
             links["aftersales_project_id"] = project.id
-            if not author:
-                links["partner_id"] = project.partner_id.id
         if lot:
             links["lot_id"] = lot.id
         return links

@@ -1,6 +1,7 @@
 from odoo import _, fields, models
 
 from .aftersales_dispatch import count_by
+from ..tools.access import internal_only
 
 
 class HelpdeskTicket(models.Model):
@@ -53,6 +54,7 @@ class HelpdeskTicket(models.Model):
             costs[move.repair_id.ticket_id.id] += move.product_uom_qty * move.product_id.standard_price
         return costs
 
+    @internal_only()
     def action_view_dispatches(self):
         self.ensure_one()
         action = self.env["ir.actions.act_window"]._for_xml_id(

@@ -1,5 +1,6 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError
+from ..tools.access import internal_only
 
 
 class HelpdeskTicket(models.Model):
@@ -67,6 +68,7 @@ class HelpdeskTicket(models.Model):
         for deadline, group in by_deadline.items():
             group.write({"parts_deadline": deadline})
 
+    @internal_only("aftersales_service.group_aftersales_user")
     def action_create_repair(self):
         """One click from the request to a repair order, linked both ways."""
         self.ensure_one()
@@ -97,6 +99,7 @@ class HelpdeskTicket(models.Model):
             values.update(product_id=self.lot_id.product_id.id, lot_id=self.lot_id.id)
         return values
 
+    @internal_only()
     def action_view_repairs(self):
         self.ensure_one()
         action = self.env["ir.actions.act_window"]._for_xml_id("repair.action_repair_order_tree")

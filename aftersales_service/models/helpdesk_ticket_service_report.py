@@ -1,4 +1,5 @@
 from odoo import api, fields, models
+from ..tools.access import internal_only
 
 
 class HelpdeskTicket(models.Model):
@@ -33,6 +34,7 @@ class HelpdeskTicket(models.Model):
             ratings = [r for r in ticket.aftersales_report_ids.mapped("rating_value") if r]
             ticket.aftersales_rating = sum(ratings) / len(ratings) if ratings else 0.0
 
+    @internal_only()
     def action_view_aftersales_reports(self):
         self.ensure_one()
         action = self.env["ir.actions.act_window"]._for_xml_id(

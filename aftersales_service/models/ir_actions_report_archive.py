@@ -21,12 +21,21 @@ class IrActionsReport(models.Model):
             res_ids
             and not report.attachment
             and report.xml_id not in NOT_FILED_REPORTS
+            # A customer looking at a document on the portal files nothing (page views are
+            # not events); nor does a caller that files the document itself.
+            and not self.env.user.share
+            and not self.env.context.get("aftersales_archive_no_filing")
             and self.env["ir.attachment"]._aftersales_project_path(report.model) is not None
         ):
+            records = self.env[report.model].sudo().browse(res_ids)
+            # A model may keep some printouts out of the archive (a draft service report: only
+            # the signed one is filed, when the customer signs).
+            if hasattr(records, "_aftersales_archive_prints"):
+                records = records._aftersales_archive_prints()
             contents = {
                 res_id: stream_data["stream"].getvalue()
                 for res_id, stream_data in streams.items()
-                if res_id and stream_data.get("stream")
+                if res_id in records.ids and stream_data.get("stream")
             }
             if contents:
                 report._aftersales_file_printed(contents)
@@ -55,13 +64,15 @@ class IrActionsReport(models.Model):
             if self.print_report_name:
                 name = safe_eval(self.print_report_name, {"object": record, "time": time})
             name = name or _("%(report)s - %(record)s", report=self.name, record=record.display_name)
+            # The PDF belongs to its archive entry (R39), not to the printed record: it is
+            # attached to the entry once the entry exists.
             vals_list.append(
                 {
                     "name": f"{name}.pdf",
                     "raw": contents[record.id],
                     "mimetype": "application/pdf",
-                    "res_model": self.model,
-                    "res_id": record.id,
+                    "res_model": Entry._name,
+                    "res_id": 0,
                     "type": "binary",
                 }
             )
@@ -70,9 +81,13 @@ class IrActionsReport(models.Model):
         attachments = (
             self.env["ir.attachment"].sudo().with_context(aftersales_archive_no_filing=True).create(vals_list)
         )
-        return Entry._file_attachments(
+        record_ids = [record.id for record in records if (record.id, checksums[record.id]) not in known]
+        entries = Entry._file_attachments(
             attachments,
             origin="report",
             report_xmlid=self.xml_id,
-            checksums={a.id: checksums[a.res_id] for a in attachments},
+            checksums={a.id: checksums[res_id] for a, res_id in zip(attachments, record_ids)},
+            sources={a.id: (self.model, res_id) for a, res_id in zip(attachments, record_ids)},
         )
+        (attachments - entries.attachment_ids).unlink()  # nowhere to file them
+        return entries

@@ -1,10 +1,14 @@
-from odoo import api, models, tools
+from odoo import _, api, models, tools
+from odoo.exceptions import UserError
 
 # Fields that point from a document to its project, and fields followed to reach one (R38):
 # a dispatch reaches its project through its request, a briefing through its dispatch.
 PROJECT_FIELDS = ("aftersales_project_id", "project_id")
 VIA_FIELDS = ("ticket_id", "dispatch_id", "repair_id")
 NOT_FILED = {"aftersales.archive.entry", "aftersales.archive.counter"}
+# What a filed file may never change once its entry owns it (R39): its content and its owner.
+CONTENT_FIELDS = {"raw", "datas", "db_datas", "store_fname"}
+FROZEN_FIELDS = CONTENT_FIELDS | {"url", "type", "res_model", "res_id", "res_field"}
 
 
 class IrAttachment(models.Model):
@@ -57,7 +61,38 @@ class IrAttachment(models.Model):
         attachments._aftersales_file()
         return attachments
 
+    def _aftersales_filed(self):
+        """The attachments owned by an archive entry: the archive's own files."""
+        return self.sudo().filtered(lambda a: a.res_model == "aftersales.archive.entry" and a.res_id)
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_filed(self):
+        filed = self._aftersales_filed()
+        if filed:
+            raise UserError(
+                _(
+                    "%(files)s is filed in a project archive and kept for good (R39); it cannot be "
+                    "deleted.",
+                    files=", ".join(filed.mapped("name")),
+                )
+            )
+
     def write(self, vals):
+        if FROZEN_FIELDS & vals.keys():
+            filed = self._aftersales_filed().filtered(
+                lambda a: any(
+                    name in CONTENT_FIELDS or (a[name] or False) != (vals[name] or False)
+                    for name in FROZEN_FIELDS & vals.keys()
+                )
+            )
+            if filed:
+                raise UserError(
+                    _(
+                        "%(files)s is filed in a project archive and kept for good (R39); its content "
+                        "and its entry cannot change.",
+                        files=", ".join(filed.mapped("name")),
+                    )
+                )
         result = super().write(vals)
         if "res_model" in vals or "res_id" in vals:
             self._aftersales_file()

@@ -28,3 +28,7 @@ from . import test_portal_archive
 from . import test_translations_zh
 from . import test_report_time_zone
 from . import test_gates
+from . import test_portal_isolation
+from . import test_archive_security
+from . import test_bad_input
+from . import test_access_matrix

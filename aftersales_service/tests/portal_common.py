@@ -10,9 +10,10 @@ PNG_B64 = (
 
 
 class AftersalesPortalCase(AftersalesCase, HttpCase):
-    """Two customers of two companies, each with a project, a serial, a request with a photo
-    and a service report: customer A (portal user t_portal_a) of our company, customer B
-    (portal user t_portal_b) of the Beijing branch."""
+    """Three customers, each with a project, a serial, a request with a photo and a service
+    report: customer A (portal user t_portal_a) and customer C (portal user t_portal_c) of our
+    company, customer B (portal user t_portal_b) of the Beijing branch. C is what a record rule
+    must keep apart: the company rule alone lets it through (issue 12)."""
 
     @classmethod
     def setUpClass(cls):
@@ -72,8 +73,25 @@ class AftersalesPortalCase(AftersalesCase, HttpCase):
                 "lot_id": cls.lot_b.id,
             }
         )
+        # Customer C: same company as A, another customer.
+        cls.customer_c = cls.env["res.partner"].create({"name": "Test Customer C", "is_company": True})
+        cls.portal_c = new_test_user(cls.env, "t_portal_c", groups="base.group_portal")
+        cls.portal_c.partner_id.parent_id = cls.customer_c
+        cls.project_c = cls._project("SECRET-C", title="Same-company secret plant", partner_id=cls.customer_c.id)
+        cls.lot_c = Lot.create(
+            {"name": "SECRET-SN-C", "product_id": cls.pump.id, "aftersales_project_id": cls.project_c.id}
+        )
+        cls.ticket_c = Ticket.create(
+            {
+                "name": "SECRET ticket C",
+                "description": "<p>secret C</p>",
+                "partner_id": cls.portal_c.partner_id.id,
+                "aftersales_project_id": cls.project_c.id,
+                "lot_id": cls.lot_c.id,
+            }
+        )
         Attachment = cls.env["ir.attachment"]
-        cls.photo_a, cls.photo_b = Attachment.create(
+        cls.photo_a, cls.photo_b, cls.photo_c = Attachment.create(
             [
                 {
                     "name": f"photo_{ticket.id}.png",
@@ -81,12 +99,22 @@ class AftersalesPortalCase(AftersalesCase, HttpCase):
                     "res_model": "helpdesk.ticket",
                     "res_id": ticket.id,
                 }
-                for ticket in (cls.ticket_a, cls.ticket_b)
+                for ticket in (cls.ticket_a, cls.ticket_b, cls.ticket_c)
             ]
         )
+        # Each photo came with the customer's message (what the customer sent is theirs to see).
+        for ticket, photo in zip((cls.ticket_a, cls.ticket_b, cls.ticket_c), (cls.photo_a, cls.photo_b, cls.photo_c)):
+            ticket.message_post(
+                body="Photo of the fault",
+                author_id=ticket.partner_id.id,
+                message_type="comment",
+                subtype_xmlid="mail.mt_comment",
+                attachment_ids=photo.ids,
+            )
         Report = cls.env["aftersales.service.report"]
         cls.report_a = Report.create(cls._report_vals(cls.ticket_a))
         cls.report_b = Report.with_company(cls.other_company).create(cls._report_vals(cls.ticket_b))
+        cls.report_c = Report.create(cls._report_vals(cls.ticket_c))
 
     @classmethod
     def _report_vals(cls, ticket, **vals):

@@ -37,7 +37,8 @@ class TestArchiveExport(ArchiveCase):
     def test_zip_content_matches_the_xlsx_index(self):
         action = self.project.with_user(self.as_user).action_export_archive()
         export = self.env["ir.attachment"].browse(int(action["url"].split("/")[-1].split("?")[0]))
-        self.assertEqual(export.res_id, self.project.id)
+        # The exporting user's own file (attached to no record: only its creator reads it).
+        self.assertEqual((export.res_model, export.res_id, export.create_uid), ("aftersales.project", 0, self.as_user))
         self.assertFalse(self.Entry.search([("attachment_ids", "in", export.ids)]), "an export is not filed")
         archive = zipfile.ZipFile(io.BytesIO(export.raw))
         names = archive.namelist()

@@ -41,6 +41,17 @@ class TestArchiveFiling(ArchiveCase):
     def _filed(self, record):
         return self.Entry.search([("res_model", "=", record._name), ("res_id", "=", record.id)])
 
+    def assertOwnCopy(self, entry, attachment):
+        """R39: the entry owns a copy of the filed attachment (same content, one file on disk)."""
+        self.assertEqual(len(entry.attachment_ids), 1)
+        self.assertNotEqual(entry.attachment_ids, attachment)
+        self.assertEqual(
+            (entry.attachment_ids.res_model, entry.attachment_ids.res_id, entry.attachment_ids.name),
+            (entry._name, entry.id, attachment.name),
+        )
+        self.assertEqual(entry.attachment_ids.checksum, attachment.checksum)
+        self.assertEqual(entry.attachment_ids.store_fname, attachment.store_fname)
+
     def test_project_path_is_detected_by_field(self):
         path = self.env["ir.attachment"]._aftersales_project_path
         self.assertEqual(path("aftersales.project"), "")
@@ -57,7 +68,7 @@ class TestArchiveFiling(ArchiveCase):
         self.assertEqual(len(entry), 1)
         self.assertEqual(entry.project_id, self.project)
         self.assertEqual(entry.category_id, self.cat_b1)
-        self.assertEqual(entry.attachment_ids, attachment)
+        self.assertOwnCopy(entry, attachment)
         self.assertEqual(entry.origin, "attachment")
         self.assertEqual(entry.source_ref, self.ticket)
         self.assertEqual(entry.index_number, "XM-2026-101-B1-0001")
@@ -82,7 +93,7 @@ class TestArchiveFiling(ArchiveCase):
         self.ticket.message_post(body="Again", attachments=[("answer.txt", b"answer")])
         entry = self._filed(self.ticket)
         self.assertEqual(len(entry), 1)
-        self.assertEqual(entry.attachment_ids, pending)
+        self.assertOwnCopy(entry, pending)
 
     def test_attachment_on_repair_and_project(self):
         self._attach(self.repair)
@@ -145,14 +156,15 @@ class TestArchiveFilingQueries(ArchiveCase):
     @warmup
     def test_filing_is_batched(self):
         # One batch of 12 attachments on 6 requests of 2 projects: one upsert per project and
-        # category, one search of what is already filed, one insert of entries.
+        # category, one search of what is already filed, one insert of entries, then the
+        # entries' own copies of the files, inserted and swapped in at once (R39).
         type(self).batch_no += 1
         vals_list = [
             {"name": f"{n}.txt", "raw": f"{self.batch_no}-{ticket.id}-{n}".encode(),
              "res_model": "helpdesk.ticket", "res_id": ticket.id}
             for ticket in self.tickets for n in range(2)
         ]
-        with self.assertQueryCount(__system__=14):
+        with self.assertQueryCount(__system__=15):
             self.env["ir.attachment"].create(vals_list)
         self.assertEqual(
             len(self.Entry.search([("res_model", "=", "helpdesk.ticket"), ("res_id", "in", self.tickets.ids)])),

@@ -97,10 +97,17 @@ class TestProjectValidation(AftersalesCase):
         with self.assertRaises(ValidationError):
             project.acceptance_date = "2026-02-01"
 
-    def test_warranty_months_positive(self):
-        for months in (0, -3):
-            with self.assertRaisesRegex(ValidationError, "at least one month"):
+    def test_warranty_months_in_range(self):
+        # Issue 12: 100000 months used to end in a raw "year out of range".
+        for months in (0, -3, 121, 100000):
+            with self.assertRaises(ValidationError) as caught:
                 self._project(f"T-M{months}", warranty_months=months)
+            self.assertIn("from 1 to 120 months", str(caught.exception))
+        project = self._project("T-M120", warranty_months=120)
+        self.assertEqual(str(project.warranty_end), "2036-01-15")
+        with self.assertRaises(ValidationError):
+            project.warranty_months = 100000
+        self.assertEqual(project.warranty_months, 120)
 
     def test_negative_distance(self):
         with self.assertRaisesRegex(ValidationError, "cannot be negative"):

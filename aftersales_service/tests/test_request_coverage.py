@@ -1,5 +1,7 @@
 from datetime import datetime
 
+from freezegun import freeze_time
+
 from odoo.exceptions import ValidationError
 from odoo.tests import Form, tagged
 
@@ -8,8 +10,11 @@ from .common_requests import AftersalesRequestCase
 
 @tagged("post_install", "-at_install")
 class TestRequestCoverage(AftersalesRequestCase):
-    """R5-R6: free inside the warranty on the (local) day of receipt, paid after it."""
+    """R5-R6: free inside the warranty on the (local) day of receipt, paid after it.
+    Requests received in 2027 are looked at from mid-2027: a request cannot be received in the
+    future (issue 12)."""
 
+    @freeze_time("2027-07-01 02:00:00")
     def test_warranty_last_day_free_next_day_paid(self):
         # Delivered 2026-01-15, 12 months: the warranty ends 2027-01-15 (Shanghai time).
         self.assertEqual(str(self.near.warranty_end), "2027-01-15")
@@ -20,6 +25,7 @@ class TestRequestCoverage(AftersalesRequestCase):
         self.assertFalse(last_day.quote_deadline, "no quotation for a free request")
         self.assertTrue(next_day.quote_deadline, "R12: a paid request is quoted")
 
+    @freeze_time("2027-07-01 02:00:00")
     def test_serial_warranty_wins(self):
         product = self.env["product.product"].create({"name": "RO unit", "is_storable": True, "tracking": "serial"})
         lot = self.env["stock.lot"].create(
@@ -42,6 +48,7 @@ class TestRequestCoverage(AftersalesRequestCase):
         orphan = self._ticket(datetime(2026, 3, 2, 2, 0), project=self.Project)
         self.assertFalse(orphan.coverage)
 
+    @freeze_time("2027-07-01 02:00:00")
     def test_recomputed_until_answered(self):
         ticket = self._ticket(datetime(2027, 2, 1, 2, 0))
         self.assertEqual(ticket.coverage, "paid")
@@ -53,6 +60,7 @@ class TestRequestCoverage(AftersalesRequestCase):
         ticket.received_at = datetime(2026, 6, 1)
         self.assertEqual(ticket.coverage, "free")
 
+    @freeze_time("2027-07-01 02:00:00")
     def test_override_needs_reason_and_is_tracked(self):
         ticket = self._ticket(datetime(2027, 2, 1, 2, 0)).with_context(tracking_disable=False)
         self.assertEqual(ticket.coverage, "paid")

@@ -136,3 +136,22 @@ class TestMailIntake(AftersalesRequestCase):
         self.assertEqual(len(ticket), 1)
         self.assertFalse(ticket.aftersales_project_id)
         self.assertFalse(ticket.coverage)
+
+    def test_only_the_projects_customer_files_on_it(self):
+        """Issue 12: naming another customer's project order number or serial files nothing on
+        it (no free coverage, nothing in that customer's portal): the request waits for triage."""
+        self.env["res.partner"].create(
+            {"name": "Contact B", "parent_id": self.customer_b.id, "email": "b@example.com"}
+        )
+        for subject, body, msgid, sender in (
+            ("Alarm on T-NEAR, stranger", "Please come.", "m10", "stranger@elsewhere.example"),
+            ("Alarm on T-NEAR, other customer", "Please come.", "m11", "b@example.com"),
+            ("Leak, other customer", "Serial UF50-7777 leaks.", "m12", "b@example.com"),
+        ):
+            with self.subTest(subject=subject):
+                ticket = self._deliver(subject, body, msgid, sender=sender)
+                self.assertEqual(len(ticket), 1)
+                self.assertFalse(ticket.aftersales_project_id)
+                self.assertFalse(ticket.lot_id)
+                self.assertFalse(ticket.coverage)
+                self.assertNotEqual(ticket.commercial_partner_id, self.customer)

@@ -1,1 +1,2 @@
 from . import deadline_engine
+from . import access

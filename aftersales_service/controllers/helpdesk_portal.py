@@ -1,0 +1,92 @@
+from werkzeug.exceptions import BadRequest
+
+from odoo import _, http
+from odoo.exceptions import AccessError, MissingError
+from odoo.http import request
+
+from odoo.addons.helpdesk_mgmt.controllers.main import HelpdeskTicketController
+from odoo.addons.helpdesk_mgmt.controllers.myaccount import CustomerPortalHelpdesk
+
+
+def _int(value):
+    try:
+        return int(value or 0)
+    except (TypeError, ValueError):
+        return 0
+
+
+class AftersalesHelpdeskTicketController(HelpdeskTicketController):
+    """helpdesk_mgmt's portal "close" button, hardened (issue 12): a POST with the session's CSRF
+    token, the request read with the user's own rights, only a stage the request's team lets
+    customers close into, and none for after-sales requests."""
+
+    @http.route("/ticket/close", type="http", auth="user", methods=["POST"], csrf=True)
+    def support_ticket_close(self, ticket_id=None, stage_id=None, **kw):
+        ticket = request.env["helpdesk.ticket"].browse(_int(ticket_id))
+        try:
+            ticket.check_access("read")
+            ticket_sudo = ticket.sudo().exists()
+        except (AccessError, MissingError):
+            raise request.not_found() from None
+        if not ticket_sudo:
+            raise request.not_found()
+        stage = ticket_sudo._aftersales_portal_close_stages().filtered(lambda s: s.id == _int(stage_id))
+        if not stage:
+            raise request.not_found()
+        ticket_sudo.stage_id = stage
+        return request.redirect(f"/my/ticket/{ticket_sudo.id}", code=302)
+
+
+    @http.route("/submitted/ticket", type="http", auth="user", website=True, csrf=True)
+    def submit_ticket(self, **kw):
+        """helpdesk_mgmt's own portal form obeys the company's portal limits too (issue 12):
+        a clear error and nothing created, rather than an HTTP 500 or an unbounded upload."""
+        error = self._aftersales_ticket_input_error(kw, request.env.company)
+        if error:
+            raise BadRequest(error)
+        return super().submit_ticket(**kw)
+
+    def _aftersales_ticket_input_error(self, kw, company):
+        subject, description = kw.get("subject") or "", kw.get("description") or ""
+        if "\x00" in subject or "\x00" in description:
+            return _("The request contains a character that cannot be stored.")
+        if len(subject) > company.aftersales_portal_title_max:
+            return _("The title is longer than %(max)s characters.", max=company.aftersales_portal_title_max)
+        if len(description) > company.aftersales_portal_description_max:
+            return _(
+                "The description is longer than %(max)s characters.",
+                max=company.aftersales_portal_description_max,
+            )
+        photo_max, total_max = company.aftersales_portal_photo_max_mb, company.aftersales_portal_submission_max_mb
+        total = 0
+        for upload in request.httprequest.files.getlist("attachment"):
+            size = len(upload.read())
+            upload.seek(0)  # helpdesk_mgmt reads it again
+            total += size
+            if size > photo_max * 1024 * 1024:
+                return _("%(name)s is larger than %(max)s MB.", name=upload.filename, max=f"{photo_max:g}")
+        if total > total_max * 1024 * 1024:
+            return _("The files together are larger than %(max)s MB.", max=f"{total_max:g}")
+        return None
+
+
+class AftersalesCustomerPortalHelpdesk(CustomerPortalHelpdesk):
+    """helpdesk_mgmt's request page hands out tokens only for the files meant for the customer
+    (not those of internal notes), and offers no close button the close route would refuse."""
+
+    @http.route(["/my/ticket/<int:ticket_id>"], type="http", auth="public", website=True)
+    def portal_my_ticket(self, ticket_id, access_token=None, **kw):
+        try:
+            ticket_sudo = self._document_check_access("helpdesk.ticket", ticket_id, access_token=access_token)
+        except (AccessError, MissingError):
+            return request.redirect("/my")
+        attachments = ticket_sudo._aftersales_portal_attachments()
+        attachments.generate_access_token()
+        values = self._ticket_get_page_view_values(ticket_sudo, access_token, **kw)
+        values["portal_attachments"] = attachments
+        return request.render("helpdesk_mgmt.portal_helpdesk_ticket_page", values)
+
+    def _ticket_get_page_view_values(self, ticket, access_token, **kwargs):
+        values = super()._ticket_get_page_view_values(ticket, access_token, **kwargs)
+        values["closed_stages"] = ticket._aftersales_portal_close_stages()
+        return values
