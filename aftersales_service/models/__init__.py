@@ -47,3 +47,5 @@ from . import res_users_tz
 from . import portal_access
 from . import res_company_input
 from . import aftersales_service_report_input
+from . import aftersales_service_report_arrival
+from . import helpdesk_ticket_work

@@ -169,6 +169,13 @@ class StockMove(models.Model):
                 raise UserError(_("Every part line of a repair needs a product."))
         return super().create(vals_list)
 
+    def write(self, vals):
+        res = super().write(vals)
+        if "state" in vals:
+            # A part reserved, waiting or gone: the request's stage may follow its work.
+            self.repair_id.ticket_id._aftersales_follow_work()
+        return res
+
     def _should_assign_at_confirm(self):
         if self.id in self.env.context.get("aftersales_no_assign_move_ids", ()):
             return False
