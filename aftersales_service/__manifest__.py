@@ -57,6 +57,7 @@
         "views/res_config_settings_repair_views.xml",
         "wizards/aftersales_parts_resolver_views.xml",
         "wizards/aftersales_service_report_sign_views.xml",
+        "wizards/aftersales_clock_correction_views.xml",
         "report/aftersales_pick_slip_report.xml",
         "report/aftersales_consignment_note_report.xml",
         "security/aftersales_archive_security.xml",

@@ -49,3 +49,4 @@ from . import res_company_input
 from . import aftersales_service_report_input
 from . import aftersales_service_report_arrival
 from . import helpdesk_ticket_work
+from . import helpdesk_ticket_correction

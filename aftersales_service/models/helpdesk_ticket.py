@@ -524,7 +524,7 @@ class HelpdeskTicket(models.Model):
         unanswered = self.filtered(lambda ticket: not ticket.answered_at)
         if not unanswered:
             raise UserError(_("These requests have already been answered."))
-        unanswered.write({"answered_at": fields.Datetime.now()})
+        unanswered._aftersales_gate_write({"answered_at": fields.Datetime.now()})
         return True
 
     def _message_post_after_hook(self, message, msg_vals):

@@ -35,3 +35,4 @@ from . import test_access_matrix
 from . import test_late_boundaries
 from . import test_parts_clock
 from . import test_onsite_stages
+from . import test_clock_corrections
