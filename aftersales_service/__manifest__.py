@@ -29,6 +29,7 @@
         "data/helpdesk_team_data.xml",
         "data/helpdesk_stage_data.xml",
         "data/ir_cron_data.xml",
+        "data/aftersales_schedule_cron_data.xml",
         "data/aftersales_portal_data.xml",
         "report/aftersales_report_tz_templates.xml",
         "report/aftersales_service_report_templates.xml",

@@ -50,3 +50,4 @@ from . import aftersales_service_report_input
 from . import aftersales_service_report_arrival
 from . import helpdesk_ticket_work
 from . import helpdesk_ticket_correction
+from . import helpdesk_ticket_schedule

@@ -101,6 +101,17 @@ class TestWorkCalendar(BaseCase):
         with self.assertRaises(ValueError):
             CN.add_working_days(MON, -1)
 
+    def test_years_without_a_schedule(self):
+        # A calendar that follows the State Council's schedules knows only the years imported;
+        # a year without one is reported, never filled with invented holidays.
+        known = de.WorkCalendar(tz="Asia/Shanghai", schedule_years=frozenset({2026}))
+        self.assertEqual(known.unknown_years(MON, None), [])
+        # 31 Dec 2026 16:00 UTC is already 1 January 2027 in Shanghai.
+        self.assertEqual(known.unknown_years(MON, datetime(2026, 12, 31, 16, 0)), [2027])
+        self.assertEqual(known.unknown_years(datetime(2026, 12, 31, 15, 59)), [])
+        self.assertFalse(known.is_working_day(date(2027, 1, 2)), "a plain Saturday, no invention")
+        self.assertEqual(CN.unknown_years(datetime(2030, 1, 1)), [], "no schedule followed: nothing to say")
+
 
 @tagged("post_install", "-at_install", "aftersales_engine")
 class TestAnswerAndOnsite(BaseCase):

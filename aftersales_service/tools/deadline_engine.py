@@ -28,6 +28,8 @@ class WorkCalendar:
     weekdays: frozenset = frozenset({0, 1, 2, 3, 4})  # working weekdays, Monday=0
     holidays: frozenset = frozenset()  # local dates that are NOT working days
     workdays: frozenset = frozenset()  # local dates that ARE working days although weekend
+    # Years whose official holiday schedule was imported; empty = the calendar uses none.
+    schedule_years: frozenset = frozenset()
 
     @property
     def zone(self) -> pytz.BaseTzInfo:
@@ -40,6 +42,14 @@ class WorkCalendar:
         if day in self.holidays:
             return False
         return day.weekday() in self.weekdays
+
+    def unknown_years(self, *utc_naive: datetime | None) -> list[int]:
+        """The local years of the given datetimes for which a calendar that follows an official
+        holiday schedule has none imported: its working days there are plain weekdays."""
+        if not self.schedule_years:
+            return []
+        years = {self.to_local(value).year for value in utc_naive if value is not None}
+        return sorted(years - self.schedule_years)
 
     def next_working_day(self, day: date) -> date:
         """The first working day strictly after ``day``."""
