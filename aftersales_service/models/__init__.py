@@ -51,3 +51,5 @@ from . import aftersales_service_report_arrival
 from . import helpdesk_ticket_work
 from . import helpdesk_ticket_correction
 from . import helpdesk_ticket_schedule
+from . import helpdesk_ticket_category
+from . import sale_order_staffing

@@ -288,8 +288,10 @@ class HelpdeskTicket(models.Model):
         return engine.RequestClock(
             received_at=row["received_at"],
             severity=row["severity"] or "general",
-            needs_onsite=bool(row["needs_onsite"]),
+            # R3: the request's type says which clocks apply (no type: all of them).
+            needs_onsite=bool(row["needs_onsite"]) and row["onsite_clock"] is not False,
             paid=row["coverage"] == "paid",
+            needs_quote=row["quote_clock"] is not False,
             distance_km=distance if row["project_id"] else None,
             same_province=(
                 site_state_id == company_state_id if site_state_id and company_state_id else None
@@ -303,6 +305,8 @@ class HelpdeskTicket(models.Model):
         "needs_onsite",
         "coverage",
         "company_id",
+        "category_id.aftersales_onsite_clock",
+        "category_id.aftersales_quote_clock",
         "aftersales_project_id.site_distance_km",
         "aftersales_project_id.site_state_id",
         "aftersales_pause_ids.date_start",
@@ -325,6 +329,8 @@ class HelpdeskTicket(models.Model):
                 "severity": ticket.severity,
                 "needs_onsite": ticket.needs_onsite,
                 "coverage": ticket.coverage,
+                "onsite_clock": not ticket.category_id or ticket.category_id.aftersales_onsite_clock,
+                "quote_clock": not ticket.category_id or ticket.category_id.aftersales_quote_clock,
                 "project_id": project.id,
                 "distance_km": project.site_distance_km,
                 "site_state_id": project.site_state_id.id,
@@ -344,21 +350,26 @@ class HelpdeskTicket(models.Model):
             return 0
         self.env["helpdesk.ticket"].flush_model(
             ["received_at", "severity", "needs_onsite", "coverage", "company_id",
-             "aftersales_project_id", "stage_id", *ENGINE_DEADLINES,
+             "aftersales_project_id", "stage_id", "category_id", *ENGINE_DEADLINES,
              *(fact for _deadline, fact in CLOCK_FIELDS.values()), "parts_deadline"]
         )
         self.env["aftersales.project"].flush_model(["site_distance_km", "site_state_id"])
+        self.env["helpdesk.ticket.category"].flush_model(
+            ["aftersales_onsite_clock", "aftersales_quote_clock"]
+        )
         self.env["aftersales.ticket.pause"].flush_model(["ticket_id", "date_start", "date_end"])
         rows = self.env.execute_query_dict(
             SQL(
                 """SELECT t.id, t.received_at, t.severity, t.needs_onsite, t.coverage,
                           COALESCE(t.company_id, %(company)s) AS company_id,
                           p.id AS project_id, p.site_distance_km AS distance_km,
-                          p.site_state_id, t.answer_deadline, t.onsite_deadline,
+                          p.site_state_id, COALESCE(c.aftersales_onsite_clock, TRUE) AS onsite_clock,
+                          COALESCE(c.aftersales_quote_clock, TRUE) AS quote_clock, t.answer_deadline, t.onsite_deadline,
                           t.quote_deadline, t.parts_deadline, t.answered_at, t.onsite_at,
                           t.quoted_at, t.parts_done_at, COALESCE(s.closed, FALSE) AS closed
                      FROM helpdesk_ticket t
                 LEFT JOIN aftersales_project p ON p.id = t.aftersales_project_id
+                LEFT JOIN helpdesk_ticket_category c ON c.id = t.category_id
                 LEFT JOIN helpdesk_ticket_stage s ON s.id = t.stage_id
                     WHERE t.id = ANY(%(ids)s) AND t.received_at IS NOT NULL""",
                 company=self.env.company.id,

@@ -41,9 +41,14 @@ class HelpdeskTicket(models.Model):
         "repair_ids.move_ids.aftersales_part_done_at",
         "repair_ids.move_ids.state",
         "repair_ids.move_ids.repair_line_type",
+        "category_id.aftersales_parts_clock",
     )
     def _compute_parts_clock(self):
         for ticket in self:
+            if ticket.category_id and not ticket.category_id.aftersales_parts_clock:
+                # R3: the request's type has no parts clock.
+                ticket.parts_deadline = ticket.parts_done_at = False
+                continue
             lines = ticket._aftersales_part_lines().filtered("aftersales_parts_deadline")
             ticket.parts_deadline = ticket._aftersales_parts_deadline()
             # R8: the parts clock stops when the last part line has left the warehouse.
