@@ -47,3 +47,9 @@ from . import res_users_tz
 from . import portal_access
 from . import res_company_input
 from . import aftersales_service_report_input
+from . import aftersales_service_report_arrival
+from . import helpdesk_ticket_work
+from . import helpdesk_ticket_correction
+from . import helpdesk_ticket_schedule
+from . import helpdesk_ticket_category
+from . import sale_order_staffing

@@ -11,13 +11,13 @@ from ..tools.access import internal_only
 SEVERITY = [("general", "General"), ("major", "Major / Difficult")]
 COVERAGE = [("free", "Free (in warranty)"), ("paid", "Paid")]
 CLOCKS = [("answer", "Answer"), ("onsite", "On Site"), ("quote", "Quotation"), ("parts", "Parts")]
-# clock -> (deadline field, fact field); parts have no fact of their own here: the request's
-# closing is their fact until the repairs module measures them.
+# clock -> (deadline field, fact field); the parts' fact is the last part line leaving the
+# warehouse (R8), not the request's closing.
 CLOCK_FIELDS = {
     "answer": ("answer_deadline", "answered_at"),
     "onsite": ("onsite_deadline", "onsite_at"),
     "quote": ("quote_deadline", "quoted_at"),
-    "parts": ("parts_deadline", None),
+    "parts": ("parts_deadline", "parts_done_at"),
 }
 ENGINE_DEADLINES = ("answer_deadline", "onsite_deadline", "quote_deadline")
 DEADLINE_STATES = [("none", "No Deadline"), ("ok", "On Time"), ("soon", "Due Soon"), ("late", "Late")]
@@ -109,8 +109,17 @@ class HelpdeskTicket(models.Model):
         copy=False,
     )
     parts_deadline = fields.Datetime(
-        compute="_compute_parts_deadline", store=True, precompute=True, copy=False,
+        compute="_compute_parts_clock", store=True, precompute=True, copy=False,
         help="The latest due date of the request's spare parts (R8).",
+    )
+    parts_done_at = fields.Datetime(
+        string="Parts Resolved At",
+        compute="_compute_parts_clock",
+        store=True,
+        precompute=True,
+        copy=False,
+        help="When the last part of the request's repairs left the warehouse for the repair or "
+        "the site (R8): the parts clock stops then.",
     )
     answered_at = fields.Datetime(copy=False, tracking=True)
     onsite_at = fields.Datetime(string="On Site At", copy=False, tracking=True)
@@ -279,8 +288,10 @@ class HelpdeskTicket(models.Model):
         return engine.RequestClock(
             received_at=row["received_at"],
             severity=row["severity"] or "general",
-            needs_onsite=bool(row["needs_onsite"]),
+            # R3: the request's type says which clocks apply (no type: all of them).
+            needs_onsite=bool(row["needs_onsite"]) and row["onsite_clock"] is not False,
             paid=row["coverage"] == "paid",
+            needs_quote=row["quote_clock"] is not False,
             distance_km=distance if row["project_id"] else None,
             same_province=(
                 site_state_id == company_state_id if site_state_id and company_state_id else None
@@ -294,6 +305,8 @@ class HelpdeskTicket(models.Model):
         "needs_onsite",
         "coverage",
         "company_id",
+        "category_id.aftersales_onsite_clock",
+        "category_id.aftersales_quote_clock",
         "aftersales_project_id.site_distance_km",
         "aftersales_project_id.site_state_id",
         "aftersales_pause_ids.date_start",
@@ -316,6 +329,8 @@ class HelpdeskTicket(models.Model):
                 "severity": ticket.severity,
                 "needs_onsite": ticket.needs_onsite,
                 "coverage": ticket.coverage,
+                "onsite_clock": not ticket.category_id or ticket.category_id.aftersales_onsite_clock,
+                "quote_clock": not ticket.category_id or ticket.category_id.aftersales_quote_clock,
                 "project_id": project.id,
                 "distance_km": project.site_distance_km,
                 "site_state_id": project.site_state_id.id,
@@ -335,20 +350,26 @@ class HelpdeskTicket(models.Model):
             return 0
         self.env["helpdesk.ticket"].flush_model(
             ["received_at", "severity", "needs_onsite", "coverage", "company_id",
-             "aftersales_project_id", *ENGINE_DEADLINES]
+             "aftersales_project_id", "stage_id", "category_id", *ENGINE_DEADLINES,
+             *(fact for _deadline, fact in CLOCK_FIELDS.values()), "parts_deadline"]
         )
         self.env["aftersales.project"].flush_model(["site_distance_km", "site_state_id"])
+        self.env["helpdesk.ticket.category"].flush_model(
+            ["aftersales_onsite_clock", "aftersales_quote_clock"]
+        )
         self.env["aftersales.ticket.pause"].flush_model(["ticket_id", "date_start", "date_end"])
         rows = self.env.execute_query_dict(
             SQL(
                 """SELECT t.id, t.received_at, t.severity, t.needs_onsite, t.coverage,
                           COALESCE(t.company_id, %(company)s) AS company_id,
                           p.id AS project_id, p.site_distance_km AS distance_km,
-                          p.site_state_id, t.answer_deadline, t.onsite_deadline,
+                          p.site_state_id, COALESCE(c.aftersales_onsite_clock, TRUE) AS onsite_clock,
+                          COALESCE(c.aftersales_quote_clock, TRUE) AS quote_clock, t.answer_deadline, t.onsite_deadline,
                           t.quote_deadline, t.parts_deadline, t.answered_at, t.onsite_at,
-                          t.quoted_at, COALESCE(s.closed, FALSE) AS closed
+                          t.quoted_at, t.parts_done_at, COALESCE(s.closed, FALSE) AS closed
                      FROM helpdesk_ticket t
                 LEFT JOIN aftersales_project p ON p.id = t.aftersales_project_id
+                LEFT JOIN helpdesk_ticket_category c ON c.id = t.category_id
                 LEFT JOIN helpdesk_ticket_stage s ON s.id = t.stage_id
                     WHERE t.id = ANY(%(ids)s) AND t.received_at IS NOT NULL""",
                 company=self.env.company.id,
@@ -399,37 +420,19 @@ class HelpdeskTicket(models.Model):
         self.ensure_one()
         return self.coverage != "paid"
 
-    def _aftersales_parts_deadline(self):
-        """The latest due date of the request's spare parts (R8), or False. The repairs
-        module overrides it (and the dependencies of ``_compute_parts_deadline``)."""
-        self.ensure_one()
-        return False
-
-    @api.depends()
-    def _compute_parts_deadline(self):
-        # Computed before the INSERT (precompute): a request being created has no parts yet.
-        for ticket in self:
-            origin = ticket._origin
-            ticket.parts_deadline = origin.id and origin._aftersales_parts_deadline() or False
-
     # ------------------------------------------------------------------ late flags
-
-    def _aftersales_clock_fact(self, clock):
-        """When the fact of ``clock`` happened (False while it has not)."""
-        fact_field = CLOCK_FIELDS[clock][1]
-        return self[fact_field] if fact_field else (self.closed and self.closed_date)
 
     @api.depends(
         "answer_deadline", "onsite_deadline", "quote_deadline", "parts_deadline",
-        "answered_at", "onsite_at", "quoted_at", "closed_date",
+        "answered_at", "onsite_at", "quoted_at", "parts_done_at",
     )
     def _compute_late(self):
         now = fields.Datetime.now()
         for ticket in self:
             late = {}
-            for clock, (deadline_field, _fact) in CLOCK_FIELDS.items():
+            for clock, (deadline_field, fact_field) in CLOCK_FIELDS.items():
                 deadline = ticket[deadline_field]
-                late[clock] = bool(deadline) and (ticket._aftersales_clock_fact(clock) or now) > deadline
+                late[clock] = bool(deadline) and (ticket[fact_field] or now) > deadline
             ticket.answer_late = late["answer"]
             ticket.onsite_late = late["onsite"]
             ticket.quote_late = late["quote"]
@@ -445,18 +448,13 @@ class HelpdeskTicket(models.Model):
         for clock in clocks:
             deadline_field, fact_field = CLOCK_FIELDS[clock]
             deadline = SQL.identifier("t", deadline_field)
-            fact = (
-                SQL.identifier("t", fact_field)
-                if fact_field
-                else SQL("CASE WHEN s.closed THEN t.closed_date END")
-            )
+            fact = SQL.identifier("t", fact_field)
             conditions.append(SQL("(%s IS NOT NULL AND COALESCE(%s, %s) > %s)", deadline, fact, now, deadline))
         ids = [
             row[0]
             for row in self.env.execute_query(
                 SQL(
-                    """SELECT t.id FROM helpdesk_ticket t
-                  LEFT JOIN helpdesk_ticket_stage s ON s.id = t.stage_id WHERE %s""",
+                    "SELECT t.id FROM helpdesk_ticket t WHERE %s",
                     SQL(" OR ").join(conditions),
                 )
             )
@@ -480,7 +478,7 @@ class HelpdeskTicket(models.Model):
 
     @api.depends(
         "answer_deadline", "onsite_deadline", "quote_deadline", "parts_deadline",
-        "answered_at", "onsite_at", "quoted_at", "closed",
+        "answered_at", "onsite_at", "quoted_at", "parts_done_at", "closed",
     )
     def _compute_aftersales_next_deadline(self):
         # Precomputed with the deadlines, before the INSERT: no UPDATE after each create.
@@ -499,7 +497,7 @@ class HelpdeskTicket(models.Model):
         pending = [
             (values[deadline_field], clock)
             for clock, (deadline_field, fact_field) in CLOCK_FIELDS.items()
-            if values[deadline_field] and not (fact_field and values[fact_field])
+            if values[deadline_field] and not values[fact_field]
         ]
         return min(pending) if pending else (None, None)
 
@@ -537,7 +535,7 @@ class HelpdeskTicket(models.Model):
         unanswered = self.filtered(lambda ticket: not ticket.answered_at)
         if not unanswered:
             raise UserError(_("These requests have already been answered."))
-        unanswered.write({"answered_at": fields.Datetime.now()})
+        unanswered._aftersales_gate_write({"answered_at": fields.Datetime.now()})
         return True
 
     def _message_post_after_hook(self, message, msg_vals):

@@ -23,50 +23,37 @@ class HelpdeskTicket(models.Model):
         for ticket in self:
             ticket.repair_count = counts.get(ticket.id, 0)
 
-    def write(self, vals):
-        result = super().write(vals)
-        if "received_at" in vals:
-            self._aftersales_update_parts_deadline()
-        return result
+    def _aftersales_part_lines(self):
+        """The request's part lines that R8 measures: parts added by its repairs, not cancelled."""
+        return self.repair_ids.move_ids.filtered(
+            lambda m: m.repair_line_type == "add" and m.state != "cancel"
+        )
 
     def _aftersales_parts_deadline(self):
         """The latest deadline of the parts of this request's repairs (R8), or False."""
         self.ensure_one()
-        return self._aftersales_latest_part_deadlines().get(self.id, False)
+        deadlines = self._aftersales_part_lines().mapped("aftersales_parts_deadline")
+        return max(filter(None, deadlines), default=False)
 
-    def _aftersales_latest_part_deadlines(self):
-        """{ticket id: latest part deadline} over the open part lines of the tickets' repairs."""
-        if not self.ids:
-            return {}
-        latest = {}
-        for repair, deadline in self.env["stock.move"]._read_group(
-            [
-                ("repair_id.ticket_id", "in", self.ids),
-                ("repair_line_type", "=", "add"),
-                ("state", "!=", "cancel"),
-                ("aftersales_parts_deadline", "!=", False),
-            ],
-            ["repair_id"],
-            ["aftersales_parts_deadline:max"],
-        ):
-            ticket_id = repair.ticket_id.id
-            latest[ticket_id] = max(deadline, latest.get(ticket_id, deadline))
-        return latest
-
-    def _aftersales_update_parts_deadline(self):
-        """Write each request's parts deadline: the latest deadline of its part lines."""
-        tickets = self.exists()
-        if not tickets:
-            return
-        latest = tickets._aftersales_latest_part_deadlines()
-        by_deadline = {}
-        for ticket in tickets:
-            deadline = latest.get(ticket.id, False)
-            if ticket.parts_deadline != deadline:
-                by_deadline.setdefault(deadline, self.browse())
-                by_deadline[deadline] |= ticket
-        for deadline, group in by_deadline.items():
-            group.write({"parts_deadline": deadline})
+    # The one owner of the request's parts clock: both fields follow its part lines.
+    @api.depends(
+        "repair_ids.move_ids.aftersales_parts_deadline",
+        "repair_ids.move_ids.aftersales_part_done_at",
+        "repair_ids.move_ids.state",
+        "repair_ids.move_ids.repair_line_type",
+        "category_id.aftersales_parts_clock",
+    )
+    def _compute_parts_clock(self):
+        for ticket in self:
+            if ticket.category_id and not ticket.category_id.aftersales_parts_clock:
+                # R3: the request's type has no parts clock.
+                ticket.parts_deadline = ticket.parts_done_at = False
+                continue
+            lines = ticket._aftersales_part_lines().filtered("aftersales_parts_deadline")
+            ticket.parts_deadline = ticket._aftersales_parts_deadline()
+            # R8: the parts clock stops when the last part line has left the warehouse.
+            done = lines.mapped("aftersales_part_done_at")
+            ticket.parts_done_at = max(done) if lines and all(done) else False
 
     @internal_only("aftersales_service.group_aftersales_user")
     def action_create_repair(self):

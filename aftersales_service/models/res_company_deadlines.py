@@ -5,11 +5,16 @@ from odoo.exceptions import ValidationError
 
 from ..tools import deadline_engine as engine
 
+ANSWER_POLICIES = [
+    ("severity", "By severity"),  # R7
+    ("flat", "Any demand"),  # R11
+]
 ONSITE_POLICIES = [
     ("distance", "By distance"),  # R9
     ("province", "By province"),  # R10
-    ("flat", "Flat"),  # R11
+    ("none", "No on-site deadline"),
 ]
+_SELECTIONS = ("answer_policy", "onsite_policy")
 # Every number of the engine's DeadlinePolicy, stored on the company as aftersales_<name>.
 POLICY_FIELDS = tuple(field.name for field in dataclass_fields(engine.DeadlinePolicy))
 DEFAULTS = engine.DeadlinePolicy()
@@ -21,6 +26,17 @@ class ResCompany(models.Model):
 
     _inherit = "res.company"
 
+    aftersales_answer_policy = fields.Selection(
+        ANSWER_POLICIES,
+        string="Answer Policy",
+        default=DEFAULTS.answer_policy,
+        required=True,
+        help="R7: by the severity of the problem; R11: any service demand within the same hours.",
+    )
+    # R11: respond to any service demand within 24 h.
+    aftersales_answer_flat_hours = fields.Float(
+        string="Answer: Any Demand (h)", default=DEFAULTS.answer_flat_hours
+    )
     # R7: answer a general problem within 4 h, a major or difficult one within 24 h.
     aftersales_answer_general_hours = fields.Float(
         string="Answer: General (h)", default=DEFAULTS.answer_general_hours
@@ -55,10 +71,6 @@ class ResCompany(models.Model):
     aftersales_onsite_out_province_hours = fields.Float(
         string="On Site Out of Province (h)", default=DEFAULTS.onsite_out_province_hours
     )
-    # R11: respond to any service demand within 24 h.
-    aftersales_onsite_flat_hours = fields.Float(
-        string="On Site, Flat (h)", default=DEFAULTS.onsite_flat_hours
-    )
     # R12: quotation cut-offs 12:00 / 17:00, major needs within 48 h.
     aftersales_quote_noon_cutoff = fields.Float(
         string="Quotation Same-day Cut-off", default=DEFAULTS.quote_noon_cutoff
@@ -88,11 +100,11 @@ class ResCompany(models.Model):
         help="Receives the deadline warnings; when empty, the first after-sales manager.",
     )
 
-    @api.constrains(*("aftersales_" + name for name in POLICY_FIELDS if name != "onsite_policy"))
+    @api.constrains(*("aftersales_" + name for name in POLICY_FIELDS if name not in _SELECTIONS))
     def _check_aftersales_deadline_numbers(self):
         for company in self:
             for name in POLICY_FIELDS:
-                if name != "onsite_policy" and company["aftersales_" + name] < 0:
+                if name not in _SELECTIONS and company["aftersales_" + name] < 0:
                     raise ValidationError(
                         _(
                             "%(company)s: the deadline setting “%(setting)s” cannot be negative.",

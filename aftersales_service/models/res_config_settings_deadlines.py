@@ -31,8 +31,11 @@ class ResConfigSettings(models.TransientModel):
     aftersales_onsite_out_province_hours = fields.Float(
         related="company_id.aftersales_onsite_out_province_hours", readonly=False
     )
-    aftersales_onsite_flat_hours = fields.Float(
-        related="company_id.aftersales_onsite_flat_hours", readonly=False
+    aftersales_answer_policy = fields.Selection(
+        related="company_id.aftersales_answer_policy", readonly=False
+    )
+    aftersales_answer_flat_hours = fields.Float(
+        related="company_id.aftersales_answer_flat_hours", readonly=False
     )
     aftersales_quote_noon_cutoff = fields.Float(
         related="company_id.aftersales_quote_noon_cutoff", readonly=False

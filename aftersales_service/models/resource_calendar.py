@@ -22,6 +22,12 @@ class ResourceCalendar(models.Model):
     aftersales_workday_ids = fields.One2many(
         "aftersales.calendar.workday", "calendar_id", string="Make-up Working Days"
     )
+    aftersales_schedule_years = fields.Char(
+        string="Holiday Schedules Imported",
+        readonly=True,
+        help="The years whose official holiday schedule (State Council) was imported into this "
+        "calendar; a deadline in another year counts plain weekdays and the request says so.",
+    )
 
     def write(self, vals):
         res = super().write(vals)
@@ -71,7 +77,15 @@ class ResourceCalendar(models.Model):
             weekdays=frozenset(weekdays or {0, 1, 2, 3, 4}),
             holidays=frozenset(holidays),
             workdays=frozenset(calendar.aftersales_workday_ids.mapped("date")),
+            schedule_years=frozenset(calendar._aftersales_schedule_years()),
         )
+
+    def _aftersales_schedule_years(self):
+        """The years with an imported schedule: those the imports recorded, and those with a
+        make-up working day (only an official schedule makes one)."""
+        self.ensure_one()
+        years = {int(year) for year in (self.aftersales_schedule_years or "").split(",") if year.strip()}
+        return years | {day.year for day in self.aftersales_workday_ids.mapped("date")}
 
     def _aftersales_import_holidays(self, content):
         """Load a holiday schedule in the CSV format of ``data/cn_public_holidays_2026.csv``
@@ -137,6 +151,9 @@ class ResourceCalendar(models.Model):
         self.env["aftersales.calendar.workday"].create(
             [{"calendar_id": self.id, "date": day, "name": workdays[day]} for day in new_workdays]
         )
+        years = self._aftersales_schedule_years() | {day.year for day in (*holidays, *workdays)}
+        self.aftersales_schedule_years = ",".join(str(year) for year in sorted(years))
+        self.env.registry.clear_cache()
         return len(new_holidays) + len(new_workdays)
 
     @api.model

@@ -31,7 +31,10 @@ class SaleOrder(models.Model):
         string="Service Request",
         compute="_compute_aftersales_is_service_order",
         store=True,
+        readonly=False,
         index="btree_not_null",
+        help="The request this quotation answers: taken from its repairs, or linked by hand; "
+        "sending it stops the request's quotation clock (R12).",
     )
     aftersales_cost = fields.Monetary(
         string="Company Cost", compute="_compute_aftersales_margin",
@@ -64,7 +67,8 @@ class SaleOrder(models.Model):
         for order in self:
             repairs = order.sudo().repair_order_ids
             order.aftersales_is_service_order = bool(repairs)
-            order.aftersales_ticket_id = repairs.ticket_id[:1]
+            # A quotation linked to the request by hand keeps its link (R12).
+            order.aftersales_ticket_id = repairs.ticket_id[:1] or order.aftersales_ticket_id
 
     @api.depends(
         "order_line.product_id", "order_line.product_uom_qty", "order_line.product_uom",
@@ -166,6 +170,8 @@ class SaleOrder(models.Model):
     def write(self, vals):
         if vals.get("state") == "sent":
             self._aftersales_raise_unapproved()
+        # R12: any quotation linked to the request, sent (or confirmed unsent), is its quotation.
+        if vals.get("state") in ("sent", "sale"):
             quoting = self.filtered(lambda o: o.state == "draft" and o.aftersales_ticket_id)
         else:
             quoting = self.browse()

@@ -11,16 +11,6 @@ RESOLVER_DECISIONS = [
     ("purchase", "Purchase Request"),
 ]
 
-# Writing any of these may move a part deadline, hence the request's parts deadline.
-_DEADLINE_INPUTS = {
-    "aftersales_part_origin",
-    "aftersales_contract_date",
-    "state",
-    "repair_id",
-    "repair_line_type",
-    "product_id",
-}
-
 
 class StockMove(models.Model):
     """A part line of a repair order (Odoo's repair keeps its parts as stock moves)."""
@@ -43,7 +33,17 @@ class StockMove(models.Model):
         string="Part Deadline",
         compute="_compute_aftersales_parts_deadline",
         store=True,
+        precompute=True,
         help="When this part is due, by its origin (R8).",
+    )
+    # R8: a part is resolved when it leaves the warehouse for the repair or the site.
+    aftersales_part_done_at = fields.Datetime(
+        string="Part Resolved At",
+        compute="_compute_aftersales_part_done_at",
+        store=True,
+        precompute=True,
+        help="When the part left the warehouse for the repair or the site: its move done, or "
+        "the first done shipment of its repair that carries it (R8). A reservation is not it.",
     )
     aftersales_decision = fields.Selection(
         RESOLVER_DECISIONS,
@@ -69,8 +69,35 @@ class StockMove(models.Model):
             move.aftersales_part_origin = move.product_id.aftersales_part_origin or "stock"
 
     @api.depends(
+        "state",
+        "date",
+        "product_id",
+        "repair_line_type",
+        "repair_id.aftersales_shipment_ids.state",
+        "repair_id.aftersales_shipment_ids.date_done",
+        "repair_id.aftersales_shipment_ids.move_ids.product_id",
+    )
+    def _compute_aftersales_part_done_at(self):
+        for move in self:
+            if not move.repair_id or move.repair_line_type != "add" or move.state == "cancel":
+                move.aftersales_part_done_at = False
+                continue
+            shipped = [
+                picking.date_done
+                for picking in move.repair_id.aftersales_shipment_ids
+                if picking.state == "done"
+                and picking.date_done
+                and move.product_id in picking.move_ids.filtered(lambda m: m.state == "done").product_id
+            ]
+            if move.state == "done":
+                shipped.append(move.date)
+            move.aftersales_part_done_at = min(shipped) if shipped else False
+
+    @api.depends(
         "aftersales_part_origin",
         "aftersales_contract_date",
+        "repair_id",
+        "repair_line_type",
         "repair_id.ticket_id.received_at",
         "repair_id.create_date",
     )
@@ -140,26 +167,17 @@ class StockMove(models.Model):
         for vals in vals_list:
             if vals.get("repair_id") and vals.get("repair_line_type") and not vals.get("product_id"):
                 raise UserError(_("Every part line of a repair needs a product."))
-        moves = super().create(vals_list)
-        moves.repair_id.ticket_id._aftersales_update_parts_deadline()
-        return moves
+        return super().create(vals_list)
 
     def write(self, vals):
-        if not _DEADLINE_INPUTS & set(vals):
-            return super().write(vals)
-        tickets_before = self.repair_id.ticket_id
-        result = super().write(vals)
-        (tickets_before | self.repair_id.ticket_id)._aftersales_update_parts_deadline()
-        return result
+        res = super().write(vals)
+        if "state" in vals:
+            # A part reserved, waiting or gone: the request's stage may follow its work.
+            self.repair_id.ticket_id._aftersales_follow_work()
+        return res
 
     def _should_assign_at_confirm(self):
         if self.id in self.env.context.get("aftersales_no_assign_move_ids", ()):
             return False
         return super()._should_assign_at_confirm()
-
-    def unlink(self):
-        tickets = self.repair_id.ticket_id
-        result = super().unlink()
-        tickets._aftersales_update_parts_deadline()
-        return result
 

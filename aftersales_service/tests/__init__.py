@@ -33,3 +33,9 @@ from . import test_archive_security
 from . import test_bad_input
 from . import test_access_matrix
 from . import test_repair_parts_purchase
+from . import test_late_boundaries
+from . import test_parts_clock
+from . import test_onsite_stages
+from . import test_clock_corrections
+from . import test_schedule_years
+from . import test_request_types

@@ -19,6 +19,7 @@ aftersales.calendar.workday         -       r         r     crwu     r          
 aftersales.deadline.warning         -       r         r     crwu     -           -
 aftersales.phone.intake             -       -         crwu  crwu     -           -
 aftersales.holiday.import           -       -         -     crwu     -           -
+aftersales.clock.correction         -       -         -     crw      -           -
 aftersales.parts.resolver           -       -         crwu  crwu     -           -
 aftersales.parts.resolver.line      -       -         crwu  crwu     -           -
 aftersales.archive.category         r       r         r     crw      r           -

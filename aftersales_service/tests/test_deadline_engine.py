@@ -60,8 +60,10 @@ FACTS = st.fixed_dictionaries({
     "distance_km": st.none() | st.floats(min_value=0, max_value=1000),
     "same_province": st.none() | st.booleans(),
 })
-POLICIES = st.sampled_from(["distance", "province", "flat"]).map(
-    lambda name: de.DeadlinePolicy(onsite_policy=name)
+POLICIES = st.builds(
+    lambda answer, onsite: de.DeadlinePolicy(answer_policy=answer, onsite_policy=onsite),
+    st.sampled_from(["severity", "flat"]),
+    st.sampled_from(["distance", "province", "none"]),
 )
 
 
@@ -100,6 +102,17 @@ class TestWorkCalendar(BaseCase):
                          datetime(2026, 3, 11, 7, 0))
         with self.assertRaises(ValueError):
             CN.add_working_days(MON, -1)
+
+    def test_years_without_a_schedule(self):
+        # A calendar that follows the State Council's schedules knows only the years imported;
+        # a year without one is reported, never filled with invented holidays.
+        known = de.WorkCalendar(tz="Asia/Shanghai", schedule_years=frozenset({2026}))
+        self.assertEqual(known.unknown_years(MON, None), [])
+        # 31 Dec 2026 16:00 UTC is already 1 January 2027 in Shanghai.
+        self.assertEqual(known.unknown_years(MON, datetime(2026, 12, 31, 16, 0)), [2027])
+        self.assertEqual(known.unknown_years(datetime(2026, 12, 31, 15, 59)), [])
+        self.assertFalse(known.is_working_day(date(2027, 1, 2)), "a plain Saturday, no invention")
+        self.assertEqual(CN.unknown_years(datetime(2030, 1, 1)), [], "no schedule followed: nothing to say")
 
 
 @tagged("post_install", "-at_install", "aftersales_engine")
@@ -143,11 +156,28 @@ class TestAnswerAndOnsite(BaseCase):
                 self.assertEqual(result.onsite, expected)
                 self.assertEqual(result.answer, datetime(2026, 3, 3, 2, 0))  # no far cap
 
-    def test_flat_policy(self):  # R11
-        policy = de.DeadlinePolicy(onsite_policy="flat")
-        result = deadlines(MON, policy, needs_onsite=True, distance_km=500, same_province=False)
-        self.assertEqual(result.onsite, datetime(2026, 3, 3, 2, 0))
-        self.assertEqual(result.answer, datetime(2026, 3, 2, 6, 0))
+    def test_flat_answer_policy(self):  # R11 replaces R7's answer clock; on site stays separate
+        policy = de.DeadlinePolicy(answer_policy="flat")
+        for severity in ("general", "major"):
+            result = deadlines(MON, policy, severity=severity)
+            self.assertEqual(result.answer, datetime(2026, 3, 3, 2, 0))
+            self.assertIsNone(result.onsite)
+        near = deadlines(MON, policy, needs_onsite=True, distance_km=50)
+        self.assertEqual(near.onsite, datetime(2026, 3, 3, 2, 0))  # R9 within the radius
+        far = deadlines(MON, policy, needs_onsite=True, distance_km=500)
+        self.assertEqual(far.answer, datetime(2026, 3, 2, 14, 0))  # R9: beyond it, 12 h at most
+        with self.assertRaises(ValueError):
+            deadlines(MON, de.DeadlinePolicy(answer_policy="moon"))
+
+    def test_no_onsite_policy(self):
+        policy = de.DeadlinePolicy(onsite_policy="none")
+        result = deadlines(MON, policy, needs_onsite=True, distance_km=500)
+        self.assertIsNone(result.onsite)
+        self.assertEqual(result.answer, datetime(2026, 3, 2, 6, 0))  # R7, no far cap
+
+    def test_type_without_quotation(self):  # R3, R12
+        self.assertIsNone(deadlines(MON, paid=True, needs_quote=False).quote)
+        self.assertIsNotNone(deadlines(MON, paid=True).quote)
 
     def test_unknown_policy(self):
         with self.assertRaises(ValueError):
@@ -359,7 +389,7 @@ class TestDeadlineProperties(BaseCase):
              policy=POLICY)
     # across the 12:00 cut-off of a make-up working Saturday
     @example(received=datetime(2026, 2, 28, 3, 59), later=timedelta(minutes=2), facts=GENERAL,
-             policy=de.DeadlinePolicy(onsite_policy="flat"))
+             policy=de.DeadlinePolicy(answer_policy="flat", onsite_policy="none"))
     def test_monotonic_in_receipt(self, received, later, facts, policy):
         first = deadlines(received, policy, **facts)
         second = deadlines(received + later, policy, **facts)

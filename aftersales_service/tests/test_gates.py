@@ -34,6 +34,9 @@ GATES = [
     ("aftersales.service.report", "rating_comment", "Bad"),
     ("aftersales.service.report", "rated_on", NOW),
     ("repair.order", "under_warranty", True),
+    ("helpdesk.ticket", "answered_at", NOW),
+    ("helpdesk.ticket", "onsite_at", NOW),
+    ("helpdesk.ticket", "quoted_at", NOW),
     ("aftersales.hazard.briefing", "state", "acknowledged"),
     ("aftersales.hazard.briefing", "acknowledged_at", NOW),
     ("aftersales.hazard.briefing", "acknowledged_by", USER),
@@ -110,6 +113,7 @@ class TestGates(DispatchCase):
             "repair.order": cls.env["repair.order"].create(
                 {"ticket_id": cls.paid_ticket.id, "partner_id": cls.customer.id}
             ),
+            "helpdesk.ticket": cls.paid_ticket,
         }
         if "briefing_ids" in cls.dispatch._fields:
             records["aftersales.hazard.briefing"] = cls.dispatch.briefing_ids.filtered(

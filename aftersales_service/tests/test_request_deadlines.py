@@ -51,8 +51,11 @@ class TestRequestDeadlines(AftersalesRequestCase):
         self.assertEqual(ticket.answer_deadline, MON_10 + timedelta(hours=2))
         far = self._ticket(MON_10, project=self.far, needs_onsite=True)
         self.assertEqual(far.onsite_deadline, MON_10 + timedelta(hours=24), "R10: out of province")
-        self.company.write({"aftersales_onsite_policy": "flat", "aftersales_onsite_flat_hours": 30})
-        self.assertEqual(far.onsite_deadline, MON_10 + timedelta(hours=30), "R11: flat")
+        self.company.write({"aftersales_answer_policy": "flat", "aftersales_answer_flat_hours": 30})
+        self.assertEqual(far.answer_deadline, MON_10 + timedelta(hours=30), "R11: any demand")
+        self.assertEqual(far.onsite_deadline, MON_10 + timedelta(hours=24), "on site: still R10")
+        self.company.write({"aftersales_onsite_policy": "none"})
+        self.assertFalse(far.onsite_deadline, "no on-site deadline")
 
     def test_pause_across_midnight_through_the_stage(self):
         # Received 22:00 local; waiting for the customer from 23:00 to 01:30 the next day.

@@ -28,6 +28,8 @@ class WorkCalendar:
     weekdays: frozenset = frozenset({0, 1, 2, 3, 4})  # working weekdays, Monday=0
     holidays: frozenset = frozenset()  # local dates that are NOT working days
     workdays: frozenset = frozenset()  # local dates that ARE working days although weekend
+    # Years whose official holiday schedule was imported; empty = the calendar uses none.
+    schedule_years: frozenset = frozenset()
 
     @property
     def zone(self) -> pytz.BaseTzInfo:
@@ -40,6 +42,14 @@ class WorkCalendar:
         if day in self.holidays:
             return False
         return day.weekday() in self.weekdays
+
+    def unknown_years(self, *utc_naive: datetime | None) -> list[int]:
+        """The local years of the given datetimes for which a calendar that follows an official
+        holiday schedule has none imported: its working days there are plain weekdays."""
+        if not self.schedule_years:
+            return []
+        years = {self.to_local(value).year for value in utc_naive if value is not None}
+        return sorted(years - self.schedule_years)
 
     def next_working_day(self, day: date) -> date:
         """The first working day strictly after ``day``."""
@@ -90,16 +100,17 @@ class WorkCalendar:
 class DeadlinePolicy:
     """Every number of the regulation; the defaults are the regulation's own."""
 
+    answer_policy: str = "severity"  # 'severity' (R7) | 'flat' (R11)
     answer_general_hours: float = 4
     answer_major_hours: float = 24
-    onsite_policy: str = "distance"  # 'distance' | 'province' | 'flat'
+    answer_flat_hours: float = 24  # R11: any service demand
+    onsite_policy: str = "distance"  # 'distance' (R9) | 'province' (R10) | 'none'
     onsite_radius_km: float = 100
     onsite_near_hours: float = 24
     onsite_far_hours: float = 72
     answer_far_max_hours: float = 12  # beyond the radius the answer is due at most this late
     onsite_in_province_hours: float = 8
     onsite_out_province_hours: float = 24
-    onsite_flat_hours: float = 24
     quote_noon_cutoff: float = 12.0  # local hour (12.0 = 12:00)
     quote_evening_cutoff: float = 17.0
     quote_major_hours: float = 48
@@ -115,6 +126,7 @@ class RequestClock:
     severity: str = "general"  # 'general' | 'major'
     needs_onsite: bool = False
     paid: bool = False
+    needs_quote: bool = True  # the request's type asks for a quotation when paid (R3, R12)
     distance_km: float | None = None  # None = unknown -> within the radius
     same_province: bool | None = None  # None = unknown -> in province
     # ((start_utc, end_utc_or_None), ...) spent in a "waiting for customer" stage
@@ -160,14 +172,18 @@ def _answer_and_onsite(
     clock: RequestClock, policy: DeadlinePolicy
 ) -> tuple[datetime, datetime | None]:
     received = clock.received_at
-    # R7: answer a general problem within 4 h, a major or difficult one within 24 h.
-    if clock.severity == "general":
-        answer = received + _hours(policy.answer_general_hours)
-    elif clock.severity == "major":
-        answer = received + _hours(policy.answer_major_hours)
-    else:
+    if clock.severity not in ("general", "major"):
         raise ValueError(f"unknown severity {clock.severity!r}")
-    if not clock.needs_onsite:
+    if policy.answer_policy == "flat":
+        # R11: respond to any service demand within 24 h (replaces R7 when chosen).
+        answer = received + _hours(policy.answer_flat_hours)
+    elif policy.answer_policy == "severity":
+        # R7: answer a general problem within 4 h, a major or difficult one within 24 h.
+        hours = policy.answer_general_hours if clock.severity == "general" else policy.answer_major_hours
+        answer = received + _hours(hours)
+    else:
+        raise ValueError(f"unknown answer policy {policy.answer_policy!r}")
+    if not clock.needs_onsite or policy.onsite_policy == "none":
         return answer, None
     if policy.onsite_policy == "distance":
         # R9: within the radius on site in 24 h; beyond it answer within 12 h, on site in 72 h.
@@ -180,9 +196,6 @@ def _answer_and_onsite(
         in_province = clock.same_province is not False
         hours = policy.onsite_in_province_hours if in_province else policy.onsite_out_province_hours
         return answer, received + _hours(hours)
-    if policy.onsite_policy == "flat":
-        # R11: respond to any service demand within 24 h.
-        return answer, received + _hours(policy.onsite_flat_hours)
     raise ValueError(f"unknown on-site policy {policy.onsite_policy!r}")
 
 
@@ -224,7 +237,7 @@ def compute_deadlines(
     answer = _extend_for_pauses(answer, clock.received_at, clock.pauses, now)
     if onsite is not None:
         onsite = _extend_for_pauses(onsite, clock.received_at, clock.pauses, now)
-    quote = _quote(clock, policy, calendar) if clock.paid else None
+    quote = _quote(clock, policy, calendar) if clock.paid and clock.needs_quote else None
     return Deadlines(answer=answer, onsite=onsite, quote=quote)
 
 
