@@ -146,7 +146,9 @@ class AftersalesProject(models.Model):
         sections = defaultdict(lambda: self.env["aftersales.archive.entry"])
         for category in self.archive_missing_ids:
             sections[category] = self.env["aftersales.archive.entry"]
-        for entry in self.archive_entry_ids:
+        # Hidden (archived) entries keep their place, so the numbers run without gaps (R37).
+        entries = self.with_context(active_test=False).archive_entry_ids
+        for entry in entries.sorted(lambda e: (e.category_id.id, e.sequence_number)):
             sections[entry.category_id] |= entry
         return sorted(sections.items(), key=lambda item: (item[0].sequence, item[0].code))
 

@@ -60,6 +60,13 @@ class IrActionsReport(models.Model):
             printing = self.with_context(aftersales_report_printing=True)
         return super(IrActionsReport, printing)._render_qweb_pdf(report_ref, res_ids=res_ids, data=data)
 
+    def retrieve_attachment(self, record):
+        # `attachment_use` on a signed document: the PDF the customer signed is the document,
+        # never rendered again (issue 16), whatever name Odoo would look for.
+        if self.attachment_use and "signed_attachment_id" in record._fields and record.signed_attachment_id:
+            return record.sudo().signed_attachment_id
+        return super().retrieve_attachment(record)
+
     def _prepare_html(self, html, report_model=False):
         result = super()._prepare_html(html, report_model=report_model)
         bodies, res_ids = result[0], result[1]

@@ -165,6 +165,14 @@ class TestArchiveSubItemsAndRegister(ArchiveCase):
         self.assertIn("o_aftersales_archive_missing", html)
         self.assertIn(self.cat_b6.name, html)
         self.assertIn("text-nowrap", html)
+        # A hidden (archived) entry keeps its place in the register: numbers without gaps (R37).
+        hidden = self._entry(self.project, self.cat_a1, "Draft contract")
+        hidden.action_archive()
+        html = self.env["ir.actions.report"]._render_qweb_html(
+            "aftersales_service.aftersales_archive_register_report", self.project.ids
+        )[0].decode()
+        self.assertIn(hidden.index_number, html)
+        self.assertIn("(withdrawn)", html)
 
 
 @tagged("post_install", "-at_install")
