@@ -1,5 +1,13 @@
+from dateutil.relativedelta import relativedelta
+
 from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
+from odoo.osv import expression
+from odoo.tools import SQL
+
+from odoo.addons.aftersales_service.tools.access import internal_only
+
+from .aftersales_project_collection import RECEIVABLE_GROUPS
 
 # Payment states of a posted invoice that still has money to collect.
 OPEN_PAYMENT_STATES = ("not_paid", "partial")
@@ -44,6 +52,32 @@ class AccountMove(models.Model):
         readonly=True,
         copy=False,
         help="Day the overdue paid-service invoice was reminded (once, R28).",
+    )
+    aftersales_ageing_alerted_on = fields.Date(
+        string="Ageing Limit Alerted On",
+        readonly=True,
+        copy=False,
+        help="Day the invoice crossed the ageing limit and alerted the after-sales manager (R34).",
+    )
+    aftersales_notice_sent_on = fields.Date(
+        string="Payment Notice Sent On",
+        readonly=True,
+        copy=False,
+        help="Last day the project's payment notice was sent for this invoice from the ageing.",
+    )
+    # R32, R33 for final contract payments: the same dispute and escalation records as
+    # retention money.
+    aftersales_dispute_ids = fields.One2many(
+        "aftersales.retention.dispute", "move_id", string="After-sales Disputes"
+    )
+    aftersales_escalation_ids = fields.One2many(
+        "aftersales.retention.escalation", "move_id", string="After-sales Escalations"
+    )
+    aftersales_retention_ids = fields.One2many(
+        "aftersales.retention",
+        "move_id",
+        string="Retention Money Invoiced",
+        groups=RECEIVABLE_GROUPS,
     )
 
     @api.depends(
@@ -141,6 +175,7 @@ class AccountMove(models.Model):
             ("payment_state", "in", OPEN_PAYMENT_STATES),
             ("invoice_date_due", "<", today),
             ("aftersales_overdue_reminded_on", "=", False),
+            "!", ("aftersales_dispute_ids.state", "=", "open"),
         ]
 
     @api.model
@@ -200,3 +235,112 @@ class AccountMove(models.Model):
             )
         self.env["mail.activity"].sudo().create(values)
         self.write({"aftersales_overdue_reminded_on": today})
+
+    # ------------------------------------------------------------------ final payments (R32, R33)
+    @api.model
+    def _aftersales_final_escalation_domain(self, today):
+        """Final contract invoices (of a project, not of a paid service request, not the
+        invoice of retention money) unpaid for longer than the company's escalation delay after
+        their due date, no dispute open, never escalated (R33)."""
+        per_company = [
+            [
+                ("company_id", "=", company.id),
+                (
+                    "invoice_date_due",
+                    "<",
+                    today - relativedelta(days=company.aftersales_escalation_days),
+                ),
+            ]
+            for company in self.env["res.company"].sudo().search([])
+        ]
+        return expression.AND(
+            [
+                [
+                    ("move_type", "=", "out_invoice"),
+                    ("state", "=", "posted"),
+                    ("aftersales_project_id", "!=", False),
+                    ("aftersales_ticket_id", "=", False),
+                    ("payment_state", "in", OPEN_PAYMENT_STATES),
+                    ("aftersales_escalation_ids", "=", False),
+                    "!", ("aftersales_dispute_ids.state", "=", "open"),
+                    ("aftersales_retention_ids", "=", False),
+                ],
+                expression.OR(per_company) if per_company else expression.FALSE_DOMAIN,
+            ]
+        )
+
+    @api.model
+    def _cron_escalate_final_payments(self, batch_size=OVERDUE_BATCH_SIZE):
+        """Daily: overdue final payments without a quality dispute are proposed to management
+        for stronger collection measures (R33), once each, in batches (the cron runner commits
+        and calls again while the progress reports work left)."""
+        today = fields.Date.context_today(self)
+        overdue = self.search(
+            self._aftersales_final_escalation_domain(today),
+            limit=batch_size,
+            order="invoice_date_due, id",
+        )
+        overdue._aftersales_escalate(today)
+        remaining = 0
+        if len(overdue) == batch_size:
+            remaining = self.search_count(self._aftersales_final_escalation_domain(today))
+        self.env["ir.cron"]._notify_progress(done=len(overdue), remaining=remaining)
+        return remaining
+
+    def _aftersales_escalate(self, today):
+        Escalation = self.env["aftersales.retention.escalation"]
+        if not self:
+            return Escalation
+        escalations = Escalation.sudo().create(
+            [
+                {
+                    "move_id": move.id,
+                    "overdue_days": (today - move.invoice_date_due).days,
+                    "measure": Escalation._measure_for(
+                        (today - move.invoice_date_due).days, move.company_id
+                    ),
+                }
+                for move in self
+            ]
+        )
+        escalations._notify_management()
+        return escalations
+
+    @internal_only("aftersales_service.group_aftersales_user")
+    def action_aftersales_open_dispute(self):
+        """R32: the customer refuses to pay this final invoice citing quality."""
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "name": _("Dispute"),
+            "res_model": "aftersales.retention.dispute",
+            "view_mode": "form",
+            "views": [(False, "form")],
+            "target": "current",
+            "context": {"default_move_id": self.id},
+        }
+
+    def _aftersales_send_payment_notices(self):
+        """The payment notice of the projects of these invoices, once a day per invoice: the
+        invoices are locked first (`FOR UPDATE SKIP LOCKED`) and marked in the same transaction
+        as the queued e-mails, so a second sender skips them (R29)."""
+        if not self:
+            return self
+        today = fields.Date.context_today(self)
+        self.flush_recordset(["aftersales_notice_sent_on"])
+        self.env.cr.execute(
+            SQL(
+                "SELECT id FROM account_move WHERE id IN %s AND aftersales_project_id IS NOT NULL "
+                "AND (aftersales_notice_sent_on IS NULL OR aftersales_notice_sent_on < %s) "
+                "ORDER BY id FOR UPDATE SKIP LOCKED",
+                tuple(self.ids),
+                today,
+            )
+        )
+        locked = self.browse([row[0] for row in self.env.cr.fetchall()])
+        self.invalidate_recordset(["aftersales_notice_sent_on"])
+        template = self.env.ref("aftersales_collection.mail_template_payment_notice")
+        for project in locked.sudo().aftersales_project_id.with_env(self.env):
+            project.message_post_with_source(template, subtype_xmlid="mail.mt_comment")
+        locked.sudo().write({"aftersales_notice_sent_on": today})
+        return locked

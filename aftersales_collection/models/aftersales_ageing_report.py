@@ -4,6 +4,8 @@ import xlsxwriter
 
 from odoo import _, api, fields, models, tools
 
+from odoo.addons.aftersales_service.tools.access import internal_only
+
 BUCKETS = [
     ("0_30", "0–30 days"),
     ("31_90", "31–90 days"),
@@ -14,23 +16,44 @@ BUCKETS = [
 
 class AftersalesAgeingReport(models.Model):
     """R34: ageing of the final contract payments and of the retention money, per project and
-    customer. Final payments age from the invoice date; retention money from its due date (the
-    warranty end) once it is due. Older than the company's limit (six months) is flagged red."""
+    customer. Final payments age from their due date; retention money from its due date (the
+    warranty end) once it is due. Older than the company's limit (six months) is flagged red;
+    the buckets' limits are company settings."""
 
     _name = "aftersales.ageing.report"
     _description = "Receivables Ageing"
     _auto = False
     _order = "age_days desc, id"
     _depends = {
-        "account.move": ["aftersales_project_id", "move_type", "state", "invoice_date", "date", "name"],
-        "account.move.line": ["amount_residual", "account_id", "company_id", "move_id"],
+        "account.move": [
+            "aftersales_project_id", "move_type", "state", "invoice_date", "invoice_date_due",
+            "date", "name", "aftersales_ageing_alerted_on",
+        ],
+        "account.move.line": ["amount_residual", "account_id", "company_id", "move_id", "date_maturity"],
         "account.account": ["account_type"],
         "aftersales.project": ["commercial_partner_id"],
         "aftersales.retention": [
-            "state", "amount", "due_date", "company_id", "project_id", "move_line_id", "name"
+            "state", "amount", "due_date", "company_id", "project_id", "move_line_id", "name",
+            "ageing_alerted_on",
         ],
-        "res.company": ["aftersales_ageing_limit_months", "currency_id"],
+        "res.company": [
+            "aftersales_ageing_limit_months", "currency_id", "aftersales_ageing_bucket_1",
+            "aftersales_ageing_bucket_2", "aftersales_ageing_bucket_3",
+        ],
     }
+
+    @api.model
+    def _selection_bucket(self):
+        """The buckets' labels follow the company's bucket limits (settings, R34); their keys
+        stay those of the default limits (30, 90 and 180 days)."""
+        company = self.env.company
+        first, second, third = company._aftersales_ageing_limits()
+        return [
+            ("0_30", _("0–%(days)s days", days=first)),
+            ("31_90", _("%(low)s–%(high)s days", low=first + 1, high=second)),
+            ("91_180", _("%(low)s–%(high)s days", low=second + 1, high=third)),
+            ("over_180", _("> %(days)s days", days=third)),
+        ]
 
     kind = fields.Selection(
         [("final", "Final Payment"), ("retention", "Retention Money")], readonly=True
@@ -42,9 +65,14 @@ class AftersalesAgeingReport(models.Model):
     reference = fields.Char(readonly=True)
     date_from = fields.Date(string="Ageing From", readonly=True)
     age_days = fields.Integer(string="Age (days)", readonly=True, aggregator="max")
-    bucket = fields.Selection(BUCKETS, string="Age Bucket", readonly=True)
+    bucket = fields.Selection("_selection_bucket", string="Age Bucket", readonly=True)
     amount = fields.Monetary(string="Amount Due", readonly=True)
     is_red = fields.Boolean(string="Over the Limit", readonly=True)
+    move_id = fields.Many2one("account.move", string="Invoice", readonly=True)
+    retention_id = fields.Many2one("aftersales.retention", string="Retention", readonly=True)
+    alerted = fields.Boolean(
+        string="Limit Alert Sent", readonly=True, help="Crossing the ageing limit alerted once."
+    )
 
     def init(self):
         tools.drop_view_if_exists(self.env.cr, self._table)
@@ -55,8 +83,11 @@ class AftersalesAgeingReport(models.Model):
                 SELECT aml.id * 2 AS id, 'final' AS kind, aml.company_id,
                        m.aftersales_project_id AS project_id,
                        p.commercial_partner_id AS partner_id, m.name AS reference,
-                       COALESCE(m.invoice_date, m.date) AS date_from,
-                       aml.amount_residual AS amount
+                       COALESCE(aml.date_maturity, m.invoice_date_due, m.invoice_date, m.date)
+                           AS date_from,
+                       aml.amount_residual AS amount,
+                       m.id AS move_id, NULL::integer AS retention_id,
+                       m.aftersales_ageing_alerted_on IS NOT NULL AS alerted
                   FROM account_move_line aml
                   JOIN account_move m ON m.id = aml.move_id
                   JOIN account_account acc ON acc.id = aml.account_id
@@ -67,16 +98,20 @@ class AftersalesAgeingReport(models.Model):
                        SELECT 1 FROM aftersales_retention r WHERE r.move_line_id = aml.id)
                 UNION ALL
                 SELECT r.id * 2 + 1, 'retention', r.company_id, r.project_id,
-                       p.commercial_partner_id, r.name, r.due_date, r.amount
+                       p.commercial_partner_id, r.name, r.due_date, r.amount,
+                       NULL::integer, r.id, r.ageing_alerted_on IS NOT NULL
                   FROM aftersales_retention r
                   JOIN aftersales_project p ON p.id = r.project_id
                  WHERE r.state != 'collected' AND r.amount > 0 AND r.due_date <= CURRENT_DATE
             )
             SELECT i.*, c.currency_id,
                    CURRENT_DATE - i.date_from AS age_days,
-                   CASE WHEN CURRENT_DATE - i.date_from <= 30 THEN '0_30'
-                        WHEN CURRENT_DATE - i.date_from <= 90 THEN '31_90'
-                        WHEN CURRENT_DATE - i.date_from <= 180 THEN '91_180'
+                   CASE WHEN CURRENT_DATE - i.date_from <= COALESCE(c.aftersales_ageing_bucket_1, 30)
+                            THEN '0_30'
+                        WHEN CURRENT_DATE - i.date_from <= COALESCE(c.aftersales_ageing_bucket_2, 90)
+                            THEN '31_90'
+                        WHEN CURRENT_DATE - i.date_from <= COALESCE(c.aftersales_ageing_bucket_3, 180)
+                            THEN '91_180'
                         ELSE 'over_180' END AS bucket,
                    i.date_from < CURRENT_DATE
                        - make_interval(months => COALESCE(c.aftersales_ageing_limit_months, 6))
@@ -85,6 +120,63 @@ class AftersalesAgeingReport(models.Model):
               JOIN res_company c ON c.id = i.company_id
             )"""
         )
+
+    # ------------------------------------------------------------------ rows
+    def action_open_item(self):
+        """A row opens its invoice or its retention money."""
+        self.ensure_one()
+        item = self.move_id or self.retention_id
+        return {
+            "type": "ir.actions.act_window",
+            "res_model": item._name,
+            "res_id": item.id,
+            "view_mode": "form",
+            "views": [(False, "form")],
+            "target": "current",
+        }
+
+    @internal_only("aftersales_service.group_aftersales_user")
+    def action_send_reminder(self):
+        """From the list: retention rows send their retention reminder, invoice rows the payment
+        notice of their project; each once (a second sender skips what is sent or locked)."""
+        retentions = self.retention_id
+        moves = self.move_id
+        action = retentions.action_send_reminder() if retentions else True
+        if moves:
+            moves._aftersales_send_payment_notices()
+        return action
+
+    @api.model
+    def _cron_alert_over_limit(self):
+        """R34: an item whose age crosses the company's limit alerts the after-sales manager
+        once, with an activity on the invoice or the retention money."""
+        rows = self.sudo().search([("is_red", "=", True), ("alerted", "=", False)])
+        activity_type = self.env.ref("mail.mail_activity_data_todo")
+        today = fields.Date.context_today(self)
+        values = []
+        for row in rows:
+            item = row.move_id or row.retention_id
+            manager = row.company_id._aftersales_decider("manager")
+            values.append(
+                {
+                    "res_model_id": self.env["ir.model"]._get_id(item._name),
+                    "res_id": item.id,
+                    "activity_type_id": activity_type.id,
+                    "automated": True,
+                    "user_id": (manager or self.env.ref("base.user_admin")).id,
+                    "date_deadline": today,
+                    "summary": _(
+                        "%(item)s is older than %(months)s months (R34)",
+                        item=row.reference,
+                        months=row.company_id.aftersales_ageing_limit_months,
+                    ),
+                }
+            )
+        self.env["mail.activity"].sudo().create(values)
+        rows.move_id.sudo().write({"aftersales_ageing_alerted_on": today})
+        rows.retention_id.sudo().write({"ageing_alerted_on": today})
+        self.env["ir.cron"]._notify_progress(done=len(rows), remaining=0)
+        return rows
 
     # ------------------------------------------------------------------ XLSX export
     @api.model

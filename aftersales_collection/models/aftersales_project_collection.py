@@ -89,6 +89,43 @@ class AftersalesProject(models.Model):
             self._unpaid_invoice_domain(), order="invoice_date_due, invoice_date, id"
         )
 
+    def _contract_amount_not_invoiced(self):
+        """R29: the contract amount not invoiced yet: the contract's total less the posted
+        contract invoices (credit notes deducted; paid-service invoices are not the contract's)."""
+        self.ensure_one()
+        order = self.sale_order_id.sudo()
+        if not order:
+            return 0.0
+        invoiced = sum(
+            self.env["account.move"]
+            .sudo()
+            .search(
+                [
+                    ("aftersales_project_id", "=", self.id),
+                    ("move_type", "in", ("out_invoice", "out_refund")),
+                    ("state", "=", "posted"),
+                    ("aftersales_ticket_id", "=", False),
+                ]
+            )
+            .mapped("amount_total_in_currency_signed")
+        )
+        return max(order.currency_id.round(order.amount_total - invoiced), 0.0)
+
+    def _open_punch_items(self):
+        self.ensure_one()
+        # Accounting prints the notice too; the items are listed, not opened.
+        return self.sudo().punch_item_ids.filtered(lambda item: item.state == "open").sorted(
+            "deadline"
+        )
+
+    def _has_anything_to_notify(self):
+        """Whether the payment notice has something to say: unpaid invoices, contract amount
+        not invoiced yet, or open items (R29, R31)."""
+        self.ensure_one()
+        return bool(
+            self._unpaid_invoices() or self._contract_amount_not_invoiced() or self._open_punch_items()
+        )
+
     def _amount_in_capitals(self, amount, currency=None):
         """For letters (R29, R30): an amount in renminbi written in Chinese capital numerals
         (人民币 …元整); capitals are yuan, so an amount in another currency is written as figures
@@ -124,7 +161,7 @@ class AftersalesProject(models.Model):
         """R29: the payment notice (收款通知书) by e-mail, in the customer's language, filed on
         the project with its PDF."""
         self.ensure_one()
-        if not self._unpaid_invoices():
+        if not self._has_anything_to_notify():
             raise UserError(
                 _("Project %(project)s has no unpaid contract invoice to notify.", project=self.name)
             )

@@ -10,8 +10,9 @@ from contextlib import closing
 from dateutil.relativedelta import relativedelta
 
 from odoo import Command, _, api, fields, models, tools
-from odoo.exceptions import UserError, ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.osv import expression
+from odoo.tools import SQL
 from odoo.tools.pdf import PdfFileReader, PdfFileWriter
 
 from odoo.addons.aftersales_service.tools.access import internal_only
@@ -42,6 +43,10 @@ ASSET_LINKS = re.compile(
     r'<link[^>]*rel="stylesheet"[^>]*/?>|<script[^>]*\ssrc="[^"]*"[^>]*>\s*</script>'
 )
 LETTER_STYLESHEET = re.compile(r'<link[^>]*rel="stylesheet"[^>]*\shref="([^"]+)"[^>]*/?>')
+# What the inlined stylesheets fetch (web fonts on Odoo's CDN, /web/static images and icons):
+# the batch file has no server to ask, so wkhtmltopdf would fail on each (ProtocolUnknownError)
+# and wait; the letters use the system's fonts. Inline data: URLs stay.
+STYLESHEET_FETCHES = re.compile(r"""url\((?!\s*['"]?data:)[^)]*\)""")
 # In the batch, the layout's header and footer are part of each page's body (wkhtmltopdf's
 # page header is one for the whole run): the page margins are the body's only (mm).
 LETTER_MARGINS = {"data-report-margin-top": 8, "data-report-margin-bottom": 8}
@@ -156,11 +161,29 @@ class AftersalesRetention(models.Model):
         help="The reminder is recorded; its e-mail with the letter is still to be queued.",
     )
     collected_on = fields.Date(readonly=True, copy=False)
+    ageing_alerted_on = fields.Date(
+        string="Ageing Limit Alerted On",
+        readonly=True,
+        copy=False,
+        help="Day the retention money crossed the ageing limit and alerted the manager (R34).",
+    )
     dispute_ids = fields.One2many("aftersales.retention.dispute", "retention_id", string="Disputes")
     escalation_ids = fields.One2many(
         "aftersales.retention.escalation", "retention_id", string="Escalations"
     )
     overdue_days = fields.Integer(compute="_compute_overdue_days")
+    # Live, from today's date (not from a nightly job): what the cron would do today.
+    reminder_due = fields.Boolean(
+        compute="_compute_live_flags",
+        search="_search_reminder_due",
+        help="The reminder date has come and the reminder has not gone out yet (R30).",
+    )
+    needs_escalation = fields.Boolean(
+        compute="_compute_live_flags",
+        search="_search_needs_escalation",
+        help="Overdue for longer than the escalation delay, without a dispute, never escalated "
+        "(R33).",
+    )
     note = fields.Text()
 
     _sql_constraints = [
@@ -218,6 +241,29 @@ class AftersalesRetention(models.Model):
         for retention in self:
             late = retention.state != "collected" and retention.due_date
             retention.overdue_days = max((today - retention.due_date).days, 0) if late else 0
+
+    def _compute_live_flags(self):
+        today = fields.Date.context_today(self)
+        reminder_due = self.filtered_domain(self._reminder_due_domain(today))
+        needs_escalation = self.filtered_domain(self._escalation_due_domain(today))
+        for retention in self:
+            retention.reminder_due = retention in reminder_due
+            retention.needs_escalation = retention in needs_escalation
+
+    def _search_live_flag(self, operator, value, domain):
+        if operator not in ("=", "!="):
+            raise UserError(_("Operation not supported"))
+        if (operator == "=") == bool(value):
+            return domain
+        return ["!", *expression.normalize_domain(domain)]
+
+    def _search_reminder_due(self, operator, value):
+        today = fields.Date.context_today(self)
+        return self._search_live_flag(operator, value, self._reminder_due_domain(today))
+
+    def _search_needs_escalation(self, operator, value):
+        today = fields.Date.context_today(self)
+        return self._search_live_flag(operator, value, self._escalation_due_domain(today))
 
     @api.constrains("amount_type", "percent")
     def _check_percent(self):
@@ -294,15 +340,76 @@ class AftersalesRetention(models.Model):
 
     @internal_only("aftersales_service.group_aftersales_user")
     def action_send_reminder(self):
-        not_pending = self.filtered(lambda r: r.state != "pending")
-        if not_pending:
-            raise UserError(
-                _(
-                    "A reminder goes out once, for pending retention money only: %(names)s.",
-                    names=", ".join(not_pending.mapped("name")),
-                )
+        """Send the reminders of the selection, once each, from a button or a list (R30).
+
+        The rows still pending are locked first (`FOR UPDATE SKIP LOCKED`): the state and the
+        queued e-mail are written in this one transaction, and a second sender at the same
+        moment skips what this one holds or has already sent instead of sending it again."""
+        sendable = self._lock_pending()
+        sendable._send_reminders()
+        skipped = self - sendable
+        if not skipped:
+            return True
+        return {
+            "type": "ir.actions.client",
+            "tag": "display_notification",
+            "params": {
+                "type": "warning",
+                "sticky": False,
+                "message": _(
+                    "Reminders sent: %(sent)s. Skipped (already reminded, not pending, or being "
+                    "sent by someone else right now): %(names)s.",
+                    sent=len(sendable),
+                    names=", ".join(skipped.mapped("name")),
+                ),
+                "next": {"type": "ir.actions.act_window_close"},
+            },
+        }
+
+    def _lock_pending(self):
+        """The retention money of `self` still pending, locked for this transaction; rows
+        another transaction holds are skipped, not waited for."""
+        if not self:
+            return self
+        self.flush_recordset(["state"])
+        self.env.cr.execute(
+            SQL(
+                "SELECT id FROM aftersales_retention WHERE id IN %s AND state = 'pending' "
+                "ORDER BY id FOR UPDATE SKIP LOCKED",
+                tuple(self.ids),
             )
-        self._send_reminders()
+        )
+        locked = self.browse([row[0] for row in self.env.cr.fetchall()])
+        # What another transaction committed meanwhile is read again.
+        self.invalidate_recordset(["state", "reminded_on", "reminder_to_send"])
+        return locked
+
+    @api.model
+    def action_run_reminders_now(self):
+        """Managers: run the daily reminders and escalations now, through their cron (one call
+        in this request; the cron runner goes on in the background if work remains)."""
+        if not self.env.company._aftersales_is_decider("manager"):
+            raise AccessError(_("Only the after-sales managers can run the reminders now."))
+        for xmlid in (
+            "aftersales_collection.ir_cron_retention_reminders",
+            "aftersales_collection.ir_cron_final_payment_escalations",
+        ):
+            cron = self.env.ref(xmlid).sudo()
+            cron.method_direct_trigger()
+            progress = self.env["ir.cron.progress"].sudo().search(
+                [("cron_id", "=", cron.id)], order="id desc", limit=1
+            )
+            if progress.remaining:
+                cron._trigger()
+        return {
+            "type": "ir.actions.client",
+            "tag": "display_notification",
+            "params": {
+                "type": "success",
+                "message": _("Reminders and escalations of today are done."),
+                "next": {"type": "ir.actions.client", "tag": "soft_reload"},
+            },
+        }
 
     def _send_reminders(self):
         self._record_reminders()
@@ -384,7 +491,7 @@ class AftersalesRetention(models.Model):
         def inline(match):
             link = LETTER_STYLESHEET.match(match.group(0))
             css = link and sheets.get(link.group(1))
-            return f"<style>{css}</style>" if css else ""
+            return f"<style>{STYLESHEET_FETCHES.sub('none', css)}</style>" if css else ""
 
         return ASSET_LINKS.sub(inline, html)
 
@@ -514,11 +621,9 @@ class AftersalesRetention(models.Model):
     # ------------------------------------------------------------------ escalation (R33)
     def _proposed_measure(self, today):
         self.ensure_one()
-        late = (today - self.due_date).days
-        delay = max(self.company_id.aftersales_escalation_days, 1)
-        if late <= 2 * delay:
-            return "letter"
-        return "visit" if late <= 4 * delay else "legal"
+        return self.env["aftersales.retention.escalation"]._measure_for(
+            (today - self.due_date).days, self.company_id
+        )
 
     def _escalate(self):
         if not self:

@@ -23,19 +23,31 @@ class AftersalesRetentionEscalation(models.Model):
     # R33: approved or refused only by management's decision.
     _aftersales_gated_fields = ("state", "decided_by_id", "decided_on")
 
+    # What is overdue: retention money, or a final contract invoice (R33).
     retention_id = fields.Many2one(
         "aftersales.retention",
         string="Retention",
-        required=True,
-        index=True,
+        index="btree_not_null",
         ondelete="cascade",
         check_company=True,
     )
-    project_id = fields.Many2one(related="retention_id.project_id", store=True, index=True)
-    partner_id = fields.Many2one(related="retention_id.partner_id", string="Customer")
-    company_id = fields.Many2one(related="retention_id.company_id", store=True, index=True)
-    currency_id = fields.Many2one(related="retention_id.currency_id")
-    amount = fields.Monetary(related="retention_id.amount")
+    move_id = fields.Many2one(
+        "account.move",
+        string="Final Invoice",
+        index="btree_not_null",
+        ondelete="cascade",
+        check_company=True,
+        readonly=True,
+    )
+    project_id = fields.Many2one(
+        "aftersales.project", compute="_compute_item_links", store=True, index=True, precompute=True
+    )
+    partner_id = fields.Many2one("res.partner", compute="_compute_item_values", string="Customer")
+    company_id = fields.Many2one(
+        "res.company", compute="_compute_item_links", store=True, index=True, precompute=True
+    )
+    currency_id = fields.Many2one("res.currency", compute="_compute_item_values")
+    amount = fields.Monetary(compute="_compute_item_values")
     overdue_days = fields.Integer(string="Days Overdue", readonly=True)
     measure = fields.Selection(MEASURES, string="Proposed Measure", required=True, tracking=True)
     proposal = fields.Text()
@@ -51,10 +63,45 @@ class AftersalesRetentionEscalation(models.Model):
     decided_on = fields.Date(readonly=True, copy=False)
     decision_note = fields.Text()
 
+    _sql_constraints = [
+        (
+            "one_item",
+            "CHECK((retention_id IS NULL) != (move_id IS NULL))",
+            "An escalation is about either retention money or a final invoice.",
+        ),
+    ]
+
+    @api.depends("retention_id.project_id", "move_id.aftersales_project_id")
+    def _compute_item_links(self):
+        for escalation in self:
+            retention, move = escalation.retention_id, escalation.move_id
+            escalation.project_id = retention.project_id or move.aftersales_project_id
+            escalation.company_id = (retention or move).company_id
+
+    @api.depends("retention_id.amount", "move_id.amount_residual")
+    def _compute_item_values(self):
+        for escalation in self:
+            retention, move = escalation.retention_id, escalation.move_id
+            escalation.partner_id = retention.partner_id or move.commercial_partner_id
+            escalation.currency_id = (retention or move).currency_id
+            escalation.amount = retention.amount if retention else move.amount_residual
+
+    @api.model
+    def _measure_for(self, late_days, company):
+        """The measure proposed for an item `late_days` overdue: a letter first, then a visit
+        by management, then legal action, in steps of the company's escalation delay."""
+        delay = max(company.aftersales_escalation_days, 1)
+        if late_days <= 2 * delay:
+            return "letter"
+        return "visit" if late_days <= 4 * delay else "legal"
+
+    def _item_name(self):
+        return (self.retention_id or self.move_id).name or "…"
+
     def _compute_display_name(self):
         for escalation in self:
             escalation.display_name = _(
-                "Escalation of %(retention)s", retention=escalation.retention_id.name or "…"
+                "Escalation of %(retention)s", retention=escalation._item_name()
             )
 
     def _notify_management(self):
@@ -71,6 +118,17 @@ class AftersalesRetentionEscalation(models.Model):
 
     def _log_line(self, verb):
         measure = dict(self._fields["measure"]._description_selection(self.env))[self.measure]
+        if self.move_id:
+            return Markup("%s") % _(
+                "Escalation of final invoice %(invoice)s (%(days)s days overdue, %(amount)s "
+                "%(currency)s) %(verb)s: %(measure)s.",
+                invoice=self.move_id.name,
+                days=self.overdue_days,
+                amount=self.amount,
+                currency=self.currency_id.name,
+                verb=verb,
+                measure=measure,
+            )
         return Markup("%s") % _(
             "Escalation of retention %(retention)s (%(days)s days overdue, %(amount)s %(currency)s) "
             "%(verb)s: %(measure)s.",

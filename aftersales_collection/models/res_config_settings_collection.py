@@ -19,3 +19,15 @@ class ResConfigSettings(models.TransientModel):
     aftersales_contact_id = fields.Many2one(
         related="company_id.aftersales_contact_id", readonly=False
     )
+    aftersales_retention_percent = fields.Float(
+        related="company_id.aftersales_retention_percent", readonly=False
+    )
+    aftersales_ageing_bucket_1 = fields.Integer(
+        related="company_id.aftersales_ageing_bucket_1", readonly=False
+    )
+    aftersales_ageing_bucket_2 = fields.Integer(
+        related="company_id.aftersales_ageing_bucket_2", readonly=False
+    )
+    aftersales_ageing_bucket_3 = fields.Integer(
+        related="company_id.aftersales_ageing_bucket_3", readonly=False
+    )

@@ -9,3 +9,6 @@ from . import test_collection_security
 from . import test_portal_retention
 from . import test_retention_letters
 from . import test_letters_china
+from . import test_receivables_flow
+from . import test_ageing_items
+from . import test_reminder_concurrency

@@ -24,10 +24,15 @@ class TestAgeing(CollectionCase):
         cls.project_b = cls._project_ending(
             cls.today + relativedelta(months=6), "T-AGE-2", partner_id=cls.customer_b.id
         )
-        cls.inv_new = cls._invoice(cls.project, 1000.0, cls.today - relativedelta(days=10))
-        cls.inv_mid = cls._invoice(cls.project, 2000.0, cls.today - relativedelta(days=60))
-        cls.inv_old = cls._invoice(cls.project_b, 4000.0, cls.today - relativedelta(days=150))
-        cls.inv_paid = cls._invoice(cls.project_b, 999.0, cls.today - relativedelta(days=20))
+        # Due on their invoice date (final payments age from their due date).
+        cls.inv_new, cls.inv_mid, cls.inv_old, cls.inv_paid = (
+            cls._invoice(project, amount, cls.today - relativedelta(days=days),
+                         invoice_date_due=cls.today - relativedelta(days=days))
+            for project, amount, days in (
+                (cls.project, 1000.0, 10), (cls.project, 2000.0, 60),
+                (cls.project_b, 4000.0, 150), (cls.project_b, 999.0, 20),
+            )
+        )
         cls._pay(cls.inv_paid)
         cls.ret_due = cls._retention(cls.project, 8000.0)  # due 200 days ago
         cls.ret_future = cls._retention(cls.project_b, 7000.0)  # not receivable yet

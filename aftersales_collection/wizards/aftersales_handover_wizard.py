@@ -14,6 +14,23 @@ class AftersalesHandoverWizard(models.TransientModel):
     acceptance_date = fields.Date(required=True)
     handover_date = fields.Date(required=True, default=fields.Date.context_today)
     line_ids = fields.One2many("aftersales.handover.wizard.line", "wizard_id", string="Unfinished Items")
+    # R29/R30: the retention money comes from the contract at handover, not typed in by hand.
+    contract_amount = fields.Monetary(
+        related="project_id.sale_order_id.amount_total", string="Contract Amount"
+    )
+    currency_id = fields.Many2one(related="project_id.company_id.currency_id")
+    retention_percent = fields.Float(
+        string="Retention (% of contract)",
+        digits=(5, 2),
+        help="Retention money withheld by the customer, as a percentage of the contract; it "
+        "falls due when the warranty ends. Zero: no retention money.",
+    )
+    send_notice = fields.Boolean(
+        string="Send the Payment Notice",
+        default=True,
+        help="After the handover, propose the payment notice: unpaid invoices, the contract "
+        "amount not yet invoiced and the open items (R29).",
+    )
 
     @api.model
     def default_get(self, fields_list):
@@ -21,6 +38,12 @@ class AftersalesHandoverWizard(models.TransientModel):
         project = self.env["aftersales.project"].browse(values.get("project_id"))
         if project and "acceptance_date" in fields_list:
             values["acceptance_date"] = project.acceptance_date or fields.Date.context_today(self)
+        if project and "retention_percent" in fields_list:
+            values["retention_percent"] = (
+                project.company_id.aftersales_retention_percent
+                if project.sale_order_id and not project.sudo().retention_ids
+                else 0.0
+            )
         return values
 
     def action_confirm(self):
@@ -33,6 +56,18 @@ class AftersalesHandoverWizard(models.TransientModel):
             )
         if self.handover_date < self.acceptance_date:
             raise UserError(_("The handover cannot come before the acceptance."))
+        if self.retention_percent and not (
+            project.sale_order_id and 0 < self.retention_percent <= 100
+        ):
+            raise UserError(
+                _(
+                    "Retention money is a percentage (above 0, at most 100) of the project's "
+                    "contract: project %(project)s has no contract.",
+                    project=project.name,
+                )
+                if not project.sale_order_id
+                else _("The retention percentage must be between 0 and 100.")
+            )
         project.write({"acceptance_date": self.acceptance_date, "handover_date": self.handover_date})
         items = self.env["aftersales.punch.item"].create(
             [
@@ -56,6 +91,16 @@ class AftersalesHandoverWizard(models.TransientModel):
                 ),
             )
         project.message_post(body=body)
+        if self.retention_percent:
+            self.env["aftersales.retention"].create(
+                {
+                    "project_id": project.id,
+                    "amount_type": "percent",
+                    "percent": self.retention_percent,
+                }
+            )
+        if self.send_notice and project._has_anything_to_notify():
+            return project.action_send_payment_notice()
         return {"type": "ir.actions.act_window_close"}
 
 

@@ -176,6 +176,8 @@ class RepairOrder(models.Model):
             "res_id": wizard.id,
             "views": [(False, "form")],
             "target": "new",
+            # Wide enough for the part names and the column headers.
+            "context": {"dialog_size": "extra-large"},
         }
 
     def _aftersales_part_lines(self):
@@ -266,6 +268,7 @@ class RepairOrder(models.Model):
         for variants in equivalents.values():
             products |= variants
         figures = self._aftersales_stock_figures(products, lock=lock)
+        requested = self._aftersales_requested_quantities(moves)
         # Reserved by this repair's own lines is not "reserved by others".
         own = {}
         for move in moves:
@@ -286,6 +289,9 @@ class RepairOrder(models.Model):
                 "reserved_other": figures[product.id]["reserved"] - own.get(product.id, 0.0),
                 "incoming": figures[product.id]["incoming"],
                 "free": free[product.id],
+                "take": 0.0,
+                "requested": requested[move.id]["quantity"],
+                "requests": requested[move.id]["requests"],
             }
             if float_compare(need, 0, precision_rounding=rounding) <= 0:
                 line["decision"] = "reserved"
@@ -307,11 +313,51 @@ class RepairOrder(models.Model):
                     line.update(decision="swap", equivalent=swap, equivalent_free=free[swap.id])
                     free[swap.id] -= need
                 else:
+                    # The repair never requests the same shortage twice: what it already asked
+                    # purchasing for (open request lines, purchase moves bound to the line)
+                    # covers the shortage; other demand's receipts do not (R15).
                     available = max(free[product.id], 0.0)
-                    line.update(decision="purchase", buy=need - available)
+                    buy = max(need - available - line["requested"], 0.0)
+                    if float_is_zero(buy, precision_rounding=rounding):
+                        buy = 0.0
+                    line.update(decision="purchase", buy=buy, take=available)
                     free[product.id] -= available
             analysis.append(line)
         return analysis
+
+    def _aftersales_requested_quantities(self, moves):
+        """What this repair already asked purchasing for, per part line of `moves`.
+
+        Returns {move id: {quantity (product unit), requests (purchase.request)}}: the quantity
+        of its open purchase request lines still to be received, plus the open purchase moves
+        bound to the line that no request line of it accounts for. Receipts for other demand
+        are not counted.
+        """
+        no_request = self.env["purchase.request"]
+        result = {move.id: {"quantity": 0.0, "requests": no_request} for move in moves}
+        lines = self.env["purchase.request.line"].sudo().search(
+            [
+                ("aftersales_move_id", "in", moves.ids),
+                ("cancelled", "=", False),
+                ("request_id.state", "not in", ("rejected",)),
+            ]
+        )
+        for line in lines:
+            move = line.aftersales_move_id
+            pending = line.product_uom_id._compute_quantity(
+                line.product_qty - line.qty_done - line.qty_cancelled, move.product_id.uom_id
+            )
+            if float_compare(pending, 0, precision_rounding=move.product_id.uom_id.rounding) > 0:
+                result[move.id]["quantity"] += pending
+                result[move.id]["requests"] |= line.request_id
+        for move in moves:
+            bound = move.move_orig_ids.filtered(
+                lambda m: m.state not in ("done", "cancel")
+                and m.purchase_line_id
+                and not (m.purchase_request_allocation_ids.purchase_request_line_id & lines)
+            )
+            result[move.id]["quantity"] += sum(bound.mapped("product_qty"))
+        return result
 
     def _aftersales_resolve_parts(self, refused_swap_moves=None):
         """Run the resolver: reserve stock, swap to interchangeable parts, request the rest.
@@ -330,7 +376,11 @@ class RepairOrder(models.Model):
         analysis = self._aftersales_resolve_analysis(lock=True)
         for line in analysis:
             if line["decision"] == "swap" and line["move"] in refused:
-                line.update(decision="purchase", buy=line["need"], equivalent=self.env["product.product"])
+                line.update(
+                    decision="purchase",
+                    buy=max(line["need"] - line["requested"], 0.0),
+                    equivalent=self.env["product.product"],
+                )
         notes = []
         for line in analysis:
             if line["decision"] != "swap":
@@ -355,14 +405,14 @@ class RepairOrder(models.Model):
         for decision, moves in by_decision.items():
             moves.write({"aftersales_decision": decision})
         request = self._aftersales_create_purchase_request(
-            [line for line in analysis if line["decision"] == "purchase"]
+            [line for line in analysis if line["decision"] == "purchase" and line["buy"] > 0]
         )
         # Lines with nothing free for them (free stock counted under the lock) must not be
         # reserved by Odoo's own reservation at confirmation: another transaction may be
         # reserving that stock right now, and only the receipt should serve them.
         waiting = self.env["stock.move"].browse(
             [line["move"].id for line in analysis
-             if line["decision"] == "purchase" and line["buy"] >= line["need"]]
+             if line["decision"] == "purchase" and line["take"] <= 0]
         )
         if self.state == "draft":
             self.with_context(aftersales_no_assign_move_ids=waiting.ids)._action_repair_confirm()
@@ -379,6 +429,14 @@ class RepairOrder(models.Model):
             reserve=counts.get("reserve", 0), swap=counts.get("swap", 0),
             purchase=counts.get("purchase", 0),
         )
+        # Says what is already requested instead of requesting it again (R15).
+        for line in analysis:
+            if line["decision"] == "purchase" and line["requested"] > 0:
+                notes.append(
+                    _("%(quantity)s %(part)s already requested on %(requests)s.",
+                      quantity="%g" % line["requested"], part=line["move"].product_id.display_name,
+                      requests=", ".join(line["requests"].mapped("name")) or "-")
+                )
         body = Markup("<p>%s</p>") % summary
         if notes:
             body += Markup("<ul>%s</ul>") % Markup().join(Markup("<li>%s</li>") % n for n in notes)
@@ -401,6 +459,9 @@ class RepairOrder(models.Model):
                 "origin": self.name,
                 "aftersales_repair_id": self.id,
                 "aftersales_ticket_id": self.ticket_id.id,
+                # The repair's procurement group travels to the purchase order and its receipt:
+                # Odoo's receipt then reserves the goods for this repair's lines first.
+                "group_id": self.procurement_group_id.id,
                 "description": _(
                     "Spare parts for repair %(repair)s (request %(request)s, project %(project)s).",
                     repair=self.name,
@@ -443,6 +504,31 @@ class RepairOrder(models.Model):
     # ------------------------------------------------------------------
     def action_aftersales_print_pick_slip(self):
         return self.env.ref("aftersales_service.action_report_pick_slip").report_action(self)
+
+    def _aftersales_pick_slip_lines(self):
+        """The pick slip's two lists (R16): what is reserved to pick now, and what is awaited.
+
+        Returns (to_pick, awaited): lists of dicts move, quantity (in the line's unit), and for
+        awaited lines the purchase requests (names) that will bring them.
+        """
+        self.ensure_one()
+        to_pick, awaited = [], []
+        for move in self.move_ids.filtered(
+            lambda m: m.repair_line_type == "add" and m.state != "cancel"
+        ):
+            rounding = move.product_uom.rounding
+            if float_compare(move.quantity, 0, precision_rounding=rounding) > 0:
+                to_pick.append({"move": move, "quantity": move.quantity})
+            missing = move.product_uom_qty - move.quantity
+            if move.state != "done" and float_compare(missing, 0, precision_rounding=rounding) > 0:
+                requests = move.sudo().aftersales_purchase_line_ids.filtered(
+                    lambda l: not l.cancelled and l.request_id.state != "rejected"
+                ).request_id
+                awaited.append(
+                    {"move": move, "quantity": missing,
+                     "requests": ", ".join(requests.mapped("name"))}
+                )
+        return to_pick, awaited
 
     def _aftersales_qr_data_uri(self, value):
         """A PNG QR code of `value` as a data URI, for the printed documents."""

@@ -1,5 +1,5 @@
 from odoo import _, api, fields, models
-from odoo.exceptions import ValidationError
+from odoo.exceptions import UserError, ValidationError
 
 
 class StockPicking(models.Model):
@@ -48,6 +48,49 @@ class StockPicking(models.Model):
     aftersales_tracking_ref = fields.Char(string="Tracking Number", tracking=True, copy=False)
     aftersales_shipped_at = fields.Datetime(string="Shipped At", tracking=True, copy=False)
     aftersales_delivered_at = fields.Datetime(string="Delivered At", tracking=True, copy=False)
+
+    # R16: the item-by-item check is Odoo's per-line `picked`; who validated the picking (and
+    # so released the checked parts) is kept with the picking's `date_done`.
+    aftersales_checked_by_id = fields.Many2one(
+        "res.users", string="Checked Out By", readonly=True, copy=False, tracking=True,
+        help="Who validated the picking after the item-by-item check with the store keeper (R16).",
+    )
+
+    def _aftersales_needs_item_check(self):
+        self.ensure_one()
+        return bool(self.aftersales_repair_id) and self.location_id.usage == "internal"
+
+    def _pre_action_done_hook(self):
+        # Odoo ticks every line when none is ticked; parts for service leave only as checked
+        # item by item (R16): unticked lines stay behind (Odoo's backorder), none ticked is refused.
+        unchecked = self.filtered(
+            lambda p: p._aftersales_needs_item_check()
+            and any(m.quantity for m in p.move_ids)
+            and not any(m.picked for m in p.move_ids if not m.scrapped)
+        )
+        if unchecked:
+            raise UserError(
+                _(
+                    "Check the parts of %(pickings)s item by item with the store keeper: tick "
+                    "each line as picked before validating (R16).",
+                    pickings=", ".join(unchecked.mapped("name")),
+                )
+            )
+        return super()._pre_action_done_hook()
+
+    def _create_backorder(self, backorder_moves=None):
+        # What was not checked stays behind for this repair, still to be checked (R16).
+        backorders = super()._create_backorder(backorder_moves=backorder_moves)
+        for backorder in backorders.filtered(lambda b: b.backorder_id.aftersales_repair_id):
+            backorder.aftersales_repair_id = backorder.backorder_id.aftersales_repair_id
+        return backorders
+
+    def _action_done(self):
+        result = super()._action_done()
+        checked = self.filtered(lambda p: p.state == "done" and p._aftersales_needs_item_check())
+        if checked:
+            checked.aftersales_checked_by_id = self.env.user
+        return result
 
     @api.depends("aftersales_repair_id")
     def _compute_aftersales_ticket_id(self):

@@ -33,3 +33,4 @@ from . import test_archive_security
 from . import test_bad_input
 from . import test_access_matrix
 from . import test_archive_documents
+from . import test_repair_parts_purchase

@@ -35,6 +35,8 @@ class AftersalesPartsResolver(models.TransientModel):
                     "decision": line["decision"],
                     "equivalent_product_id": line["equivalent"].id,
                     "buy_quantity": line["buy"],
+                    "requested_quantity": line["requested"],
+                    "requested_refs": ", ".join(line["requests"].mapped("name")),
                     "accept_swap": line["decision"] == "swap",
                 }
             )
@@ -74,6 +76,14 @@ class AftersalesPartsResolverLine(models.TransientModel):
         "product.product", string="Interchangeable Part", readonly=True
     )
     buy_quantity = fields.Float(string="To Request", digits="Product Unit of Measure", readonly=True)
+    requested_quantity = fields.Float(
+        string="Already Requested",
+        digits="Product Unit of Measure",
+        readonly=True,
+        help="What this repair already asked purchasing for and has not received yet: it is "
+        "not requested again.",
+    )
+    requested_refs = fields.Char(string="Requested On", readonly=True)
     accept_swap = fields.Boolean(
         string="Use Interchangeable Part",
         help="Untick to request the original part from purchasing instead.",
