@@ -1,6 +1,8 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
 
+from ..tools.important_mark import IMPORTANT_MARK
+
 
 class AftersalesArchiveCategory(models.Model):
     """A class or sub-item of the after-sales archive taxonomy (R35: 2 classes, 12 sub-items,
@@ -35,6 +37,28 @@ class AftersalesArchiveCategory(models.Model):
         string="Source Report",
         help="XML id of a report (e.g. repair.action_report_repair_order): printed documents of "
         "that report are filed here rather than under the category of their model.",
+    )
+    keywords = fields.Char(
+        help="Comma-separated words: an attachment or printout of this category's class (or "
+        "sub-item) whose file name contains one is filed here, e.g. contract,合同 for the "
+        "contracts' sub-item.",
+    )
+    level = fields.Integer(
+        compute="_compute_level",
+        help="1: class, 2: sub-item, 3: article (R35: 2 classes, 12 sub-items, 68 articles).",
+    )
+    required = fields.Boolean(
+        string="Required",
+        help="Every project's archive must hold at least one document here (or only the kinds "
+        "of project listed below): the register lists what is missing (R37).",
+    )
+    required_project_type_ids = fields.Many2many(
+        "aftersales.archive.project.type",
+        "aftersales_archive_category_project_type_rel",
+        "category_id",
+        "project_type_id",
+        string="Required for",
+        help="Kinds of project for which this document is required; empty: every project.",
     )
     is_fallback = fields.Boolean(
         string="Fallback",
@@ -75,10 +99,25 @@ class AftersalesArchiveCategory(models.Model):
         for category in self:
             category.entry_count = counts.get(category.id, 0)
 
+    @api.depends("parent_path")
+    def _compute_level(self):
+        for category in self:
+            category.level = (category.parent_path or "").count("/") or 1
+
     @api.constrains("parent_id")
     def _check_parent_id(self):
         if self._has_cycle():
             raise ValidationError(_("An archive category cannot be its own class."))
+
+    @api.constrains("parent_id")
+    def _check_level(self):
+        # R35: classes, sub-items, articles: three levels.
+        for category in self:
+            if category.level > 3:
+                raise ValidationError(
+                    _("Archive category %(code)s: the taxonomy has three levels (class, sub-item, "
+                      "article).", code=category.code)
+                )
 
     @api.constrains("code")
     def _check_code(self):
@@ -100,22 +139,81 @@ class AftersalesArchiveCategory(models.Model):
             raise ValidationError(
                 _("The code of a category that already has entries cannot change: their index numbers use it.")
             )
-        return super().write(vals)
+        result = super().write(vals)
+        if "res_model" in vals:
+            self.env.registry.clear_cache()  # the models that file (ir.attachment)
+        return result
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        categories = super().create(vals_list)
+        if any(vals.get("res_model") for vals in vals_list):
+            self.env.registry.clear_cache()
+        return categories
 
     @api.model
-    def _for_source(self, res_model, report_xmlid=None):
+    def _important_text(self):
+        return IMPORTANT_MARK
+
+    @api.model
+    def _important_mark(self, record, report_xmlid=None):
+        """The mark 重要 a document we render carries (R38), or False: the record's archive entry
+        is important, or it will be filed under a category important by default."""
+        if not record or self.env["ir.attachment"]._aftersales_project_path(record._name) is None:
+            return False
+        entry = self.env["aftersales.archive.entry"].sudo().search(
+            [("res_model", "=", record._name), ("res_id", "=", record.id), ("important", "=", True)],
+            limit=1,
+        )
+        important = entry or self.sudo()._for_source(record._name, report_xmlid).important
+        return IMPORTANT_MARK if important else False
+
+    @api.model
+    def _for_source(self, res_model, report_xmlid=None, name=None, candidates=None):
         """The category documents of `res_model` (printed by `report_xmlid`) are filed in:
-        the report's own category, else the model's, else the fallback category."""
-        categories = self.search(
-            ["|", "|", ("res_model", "=", res_model), ("report_xmlid", "!=", False), ("is_fallback", "=", True)]
-        )
+        the report's own category, else the model's, else the fallback category; then, within
+        it, the sub-item (or article) whose keywords the document's `name` contains: the kind
+        of document (issue 16: a contract attached to the project goes to its sub-item, not to
+        the class). `candidates`: the categories to choose from (all, searched once by a batch)."""
+        categories = candidates if candidates is not None else self.search([])
+        category = self.browse()
         if report_xmlid:
-            by_report = categories.filtered(lambda c: c.report_xmlid == report_xmlid)
-            if by_report:
-                return by_report[0]
-        # A category may name both a model and a report (payment notices of projects filed
-        # with the other payment documents): the model's own category without a report first.
-        by_model = categories.filtered(lambda c: c.res_model == res_model).sorted(
-            lambda c: (bool(c.report_xmlid), c.sequence, c.id)
-        )
-        return (by_model or categories.filtered("is_fallback"))[:1]
+            category = categories.filtered(lambda c: c.report_xmlid == report_xmlid)[:1]
+        if not category:
+            # A category may name both a model and a report (payment notices of projects filed
+            # with the other payment documents): the model's own category without a report first.
+            category = categories.filtered(lambda c: c.res_model == res_model).sorted(
+                lambda c: (bool(c.report_xmlid), c.sequence, c.id)
+            )[:1] or categories.filtered("is_fallback")[:1]
+        if category and name:
+            lowered = name.lower()
+            matches = [
+                (len(c.parent_path), len(word), c)
+                for c in categories
+                if c.parent_path.startswith(category.parent_path) and c != category
+                for word in (c.keywords or "").split(",")
+                if word.strip() and word.strip().lower() in lowered
+            ]
+            if matches:
+                category = max(matches, key=lambda m: (m[0], m[1], -m[2].sequence))[2]
+        return category
+
+
+class AftersalesArchiveProjectType(models.Model):
+    """A kind of project (e.g. turnkey line, single machine): it decides which archive sub-items
+    its archive must hold (the register lists what is missing, R37)."""
+
+    _name = "aftersales.archive.project.type"
+    _description = "Kind of Project (Archive)"
+    _order = "sequence, name, id"
+
+    name = fields.Char(required=True, translate=True)
+    sequence = fields.Integer(default=10)
+    active = fields.Boolean(default=True)
+    required_category_ids = fields.Many2many(
+        "aftersales.archive.category",
+        "aftersales_archive_category_project_type_rel",
+        "project_type_id",
+        "category_id",
+        string="Required Documents",
+    )

@@ -6,6 +6,7 @@ from odoo import _, api, fields, models
 from odoo.exceptions import UserError
 from odoo.tools import SQL
 from ..tools.access import internal_only
+from ..tools.important_mark import mark_important
 
 ORIGINS = [("manual", "Manual"), ("attachment", "Attachment"), ("report", "Printed Report")]
 # PDF metadata that changes at every print although the document does not.
@@ -88,6 +89,19 @@ class AftersalesArchiveEntry(models.Model):
     )
     source_name = fields.Char(string="Source Document", compute="_compute_source_ref")
     content_checksum = fields.Char(readonly=True, copy=False, index=True)
+    report_xmlid = fields.Char(string="Printed by Report", readonly=True, index=True)
+    version = fields.Integer(
+        default=1,
+        readonly=True,
+        copy=False,
+        tracking=True,
+        help="A printed document whose source changed is filed again as a new version of the "
+        "same entry: its files list every version, the chatter when each was filed.",
+    )
+    source_write_date = fields.Datetime(
+        string="Source Last Changed", readonly=True, copy=False,
+        help="When the source record had last changed as its latest version was filed.",
+    )
 
     _sql_constraints = [
         (
@@ -261,6 +275,38 @@ class AftersalesArchiveEntry(models.Model):
         )
         self.invalidate_recordset(["attachment_ids"])
 
+    def _handed_out_copy(self, attachment):
+        """The bytes of `attachment` as handed out (export, print): an important entry's PDF
+        carries the mark 重要 (R38) on the copy; the filed original never changes (R39)."""
+        raw = attachment.raw or b""
+        if self.important and attachment.mimetype == "application/pdf" and raw.startswith(b"%PDF"):
+            return mark_important(raw)
+        return raw
+
+    @internal_only()
+    def action_print_copy(self):
+        """A copy of the entry's latest PDF to print or send, marked 重要 when important (R38)."""
+        self.ensure_one()
+        pdf = self.attachment_ids.filtered(lambda a: a.mimetype == "application/pdf").sorted("id")[-1:]
+        if not pdf:
+            raise UserError(_("Archive entry %(entry)s has no PDF to print.", entry=self.index_number))
+        copy = (
+            self.env["ir.attachment"]
+            .sudo()
+            .with_context(aftersales_archive_no_filing=True)
+            .create(
+                {
+                    "name": pdf.name,
+                    "raw": self._handed_out_copy(pdf),
+                    "mimetype": "application/pdf",
+                    # The user's own copy: an attachment of no record is read by its creator only.
+                    "res_model": self._name,
+                    "res_id": False,
+                }
+            )
+        )
+        return {"type": "ir.actions.act_url", "url": f"/web/content/{copy.id}?download=true", "target": "self"}
+
     @internal_only()
     def action_open_source(self):
         self.ensure_one()
@@ -273,12 +319,52 @@ class AftersalesArchiveEntry(models.Model):
             "views": [(False, "form")],
         }
 
+    def _add_version(self, raw, checksum, source_write_date=False):
+        """One document is one entry (issue 16): its changed source files a new version, owned
+        by the entry, under the same index number; the earlier versions stay (R39)."""
+        self.ensure_one()
+        version = self.version + 1
+        base = self.attachment_ids.sorted("id")[:1].name or f"{self.name}"
+        stem = base[:-4] if base.lower().endswith(".pdf") else base
+        attachment = (
+            self.env["ir.attachment"]
+            .sudo()
+            .with_context(aftersales_archive_no_filing=True)
+            .create(
+                {
+                    "name": f"{stem} v{version}.pdf",
+                    "raw": raw,
+                    "mimetype": "application/pdf",
+                    "type": "binary",
+                    "res_model": self._name,
+                    "res_id": self.id,
+                    "description": _("Version %(version)s", version=version),
+                }
+            )
+        )
+        self.sudo().write(
+            {
+                "attachment_ids": [fields.Command.link(attachment.id)],
+                "version": version,
+                "content_checksum": checksum,
+                "source_write_date": source_write_date,
+                "date": fields.Date.context_today(self),
+            }
+        )
+        return attachment
+
     # ------------------------------------------------------------------
     # Automatic filing (R38)
     # ------------------------------------------------------------------
     @api.model
     def _file_attachments(
-        self, attachments, origin="attachment", report_xmlid=None, checksums=None, sources=None
+        self,
+        attachments,
+        origin="attachment",
+        report_xmlid=None,
+        checksums=None,
+        sources=None,
+        extra_vals=None,
     ):
         """File each attachment once into the archive of the project its record belongs to; the
         entry then owns a copy of it (R39, `_own_files`).
@@ -286,8 +372,10 @@ class AftersalesArchiveEntry(models.Model):
         `checksums` maps attachment ids to the checksum used to recognise a document already
         filed for the same source record (by default, the attachment's own checksum).
         `sources` maps attachment ids to the (model, id) of the record they document, for files
-        that are not attached to that record (a printed PDF owned by its entry)."""
+        that are not attached to that record (a printed PDF owned by its entry).
+        `extra_vals` maps attachment ids to more values of their entries."""
         checksums = checksums or {}
+        extra_vals = extra_vals or {}
         sources = sources or {}
         by_model = defaultdict(list)
         for attachment in attachments:
@@ -295,12 +383,13 @@ class AftersalesArchiveEntry(models.Model):
             if res_model and res_id and not attachment.res_field:
                 by_model[res_model].append((attachment, res_id))
         vals_list = []
+        Category = self.env["aftersales.archive.category"]
+        candidates = Category.search([]) if by_model else Category
         for res_model, pairs in by_model.items():
             path = self.env["ir.attachment"]._aftersales_project_path(res_model)
             if path is None:
                 continue
-            category = self.env["aftersales.archive.category"]._for_source(res_model, report_xmlid)
-            if not category:
+            if not Category._for_source(res_model, report_xmlid, candidates=candidates):
                 continue
             records = self.env[res_model].browse({res_id for __, res_id in pairs}).exists()
             projects = {
@@ -319,6 +408,10 @@ class AftersalesArchiveEntry(models.Model):
                 if not project or attachment.id in seen_ids or key in seen:
                     continue
                 seen.add(key)
+                # The sub-item follows the source and the kind of document (issue 16).
+                category = Category._for_source(
+                    res_model, report_xmlid, attachment.name, candidates=candidates
+                )
                 vals_list.append(
                     {
                         "project_id": project.id,
@@ -329,6 +422,7 @@ class AftersalesArchiveEntry(models.Model):
                         "res_id": res_id,
                         "attachment_ids": [fields.Command.link(attachment.id)],
                         "content_checksum": checksum,
+                        **extra_vals.get(attachment.id, {}),
                     }
                 )
         return self.create(vals_list) if vals_list else self.browse()

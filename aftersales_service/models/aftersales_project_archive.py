@@ -1,4 +1,6 @@
 import io
+import os
+import re
 import zipfile
 from collections import defaultdict
 
@@ -7,6 +9,17 @@ import xlsxwriter
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError
 from ..tools.access import internal_only
+
+
+_UNSAFE = re.compile(r'[\\/:*?"<>|\x00-\x1f]+')
+_DOUBLE_EXTENSION = re.compile(r"(\.[A-Za-z0-9]{1,5})(?:\1)+$", re.IGNORECASE)
+
+
+def zip_safe_name(name):
+    """A file name safe in any unpacker (issue 16): "/" and "\\" no longer make folders, nor do
+    characters Windows refuses; one extension, not ".pdf.pdf"; Chinese kept as it is."""
+    name = _UNSAFE.sub("-", name or "").strip(" .") or "-"
+    return _DOUBLE_EXTENSION.sub(r"\1", name)
 
 
 class AftersalesProject(models.Model):
@@ -19,6 +32,18 @@ class AftersalesProject(models.Model):
         "aftersales.archive.entry", "project_id", string="Archive Entries"
     )
     archive_entry_count = fields.Integer(compute="_compute_archive_entry_count")
+    archive_type_id = fields.Many2one(
+        "aftersales.archive.project.type",
+        string="Kind of Project",
+        help="Decides which documents the project's archive must hold.",
+    )
+    archive_missing_ids = fields.Many2many(
+        "aftersales.archive.category",
+        string="Missing Documents",
+        compute="_compute_archive_missing_ids",
+        help="Sub-items required for this kind of project that hold no document yet (R37).",
+    )
+    archive_missing_count = fields.Integer(compute="_compute_archive_missing_ids")
 
     def _compute_archive_entry_count(self):
         counts = {
@@ -29,6 +54,47 @@ class AftersalesProject(models.Model):
         }
         for project in self:
             project.archive_entry_count = counts.get(project.id, 0)
+
+    def _archive_required_categories(self):
+        """The sub-items this project's archive must hold: required for every project, or for
+        its kind of project."""
+        self.ensure_one()
+        return self.env["aftersales.archive.category"].search(
+            [
+                ("required", "=", True),
+                "|",
+                ("required_project_type_ids", "=", False),
+                ("required_project_type_ids", "in", self.archive_type_id.ids),
+            ]
+        )
+
+    @api.depends("archive_type_id", "archive_entry_ids.category_id")
+    def _compute_archive_missing_ids(self):
+        filed = defaultdict(list)
+        for project, category in self.env["aftersales.archive.entry"].sudo()._read_group(
+            [("project_id", "in", self.ids)], ["project_id", "category_id"]
+        ):
+            filed[project.id].append(category.sudo().parent_path)
+        for project in self:
+            # A document filed in an article (third level) counts for its sub-item.
+            missing = project._archive_required_categories().filtered(
+                lambda c: not any(path.startswith(c.parent_path) for path in filed[project.id])
+            )
+            project.archive_missing_ids = missing
+            project.archive_missing_count = len(missing)
+
+    @internal_only()
+    def action_view_archive_missing(self):
+        """The documents this project's archive still lacks (R37)."""
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "name": _("Missing documents of %(project)s", project=self.name),
+            "res_model": "aftersales.archive.category",
+            "view_mode": "list,form",
+            "domain": [("id", "in", self.archive_missing_ids.ids)],
+            "context": {"create": False},
+        }
 
     def write(self, vals):
         if "name" in vals:
@@ -68,15 +134,21 @@ class AftersalesProject(models.Model):
         action.update(
             name=_("Archive %(project)s", project=self.name),
             domain=[("project_id", "=", self.id)],
-            context={"default_project_id": self.id, "group_by": ["category_id"]},
+            # A register in index order, every entry visible (groups would open collapsed).
+            context={"default_project_id": self.id},
         )
         return action
 
     def _archive_register_sections(self):
-        """[(category, entries)] of the project's active entries, in register order."""
+        """[(category, entries)] of the project's active entries, in register order; the required
+        sub-items with nothing filed are listed too, empty (what is missing, R37)."""
         self.ensure_one()
         sections = defaultdict(lambda: self.env["aftersales.archive.entry"])
-        for entry in self.archive_entry_ids:
+        for category in self.archive_missing_ids:
+            sections[category] = self.env["aftersales.archive.entry"]
+        # Hidden (archived) entries keep their place, so the numbers run without gaps (R37).
+        entries = self.with_context(active_test=False).archive_entry_ids
+        for entry in entries.sorted(lambda e: (e.category_id.id, e.sequence_number)):
             sections[entry.category_id] |= entry
         return sorted(sections.items(), key=lambda item: (item[0].sequence, item[0].code))
 
@@ -95,18 +167,20 @@ class AftersalesProject(models.Model):
             used = set()
             files = defaultdict(list)
             for entry in entries:
-                folder = f"{entry.category_id.code} {entry.category_id.name}".replace("/", "-")
+                folder = zip_safe_name(f"{entry.category_id.code} {entry.category_id.name}")
                 # Read with the user's own rights: only what the user may open goes in.
                 for attachment in entry.attachment_ids:
                     if attachment.type != "binary":
                         continue
-                    name = f"{folder}/{entry.index_number} {attachment.name}".replace("\\", "-")
-                    base, n = name, 1
+                    base, extension = os.path.splitext(
+                        zip_safe_name(f"{entry.index_number} {attachment.name}")
+                    )
+                    name, n = f"{folder}/{base}{extension}", 1
                     while name in used:
                         n += 1
-                        name = f"{base} ({n})"
+                        name = f"{folder}/{base} ({n}){extension}"
                     used.add(name)
-                    archive.writestr(name, attachment.raw or b"")
+                    archive.writestr(name, entry._handed_out_copy(attachment))
                     files[entry].append(name)
             archive.writestr("index.xlsx", self._archive_index_xlsx(entries, files))
         export = (

@@ -12,17 +12,37 @@ FROZEN_FIELDS = CONTENT_FIELDS | {"url", "type", "res_model", "res_id", "res_fie
 
 
 class IrAttachment(models.Model):
-    """Every attachment added to a record that belongs to an after-sales project (request, repair,
-    dispatch, briefing, service report, retention …, or the project itself) is filed once in the
-    project's archive (R38), whichever addon made the model: detection is by field, not by name."""
+    """Every attachment added to a record of a filed model (`_aftersales_filed_models`: request,
+    repair, dispatch, service report …, or the project itself) that belongs to an after-sales
+    project is filed once in the project's archive (R38); the path to the project is found by
+    field. Other attachments of the database are left alone."""
 
     _inherit = "ir.attachment"
+
+    @api.model
+    def _aftersales_filed_models(self):
+        """Models whose attachments and printouts are filed (R38): filing is opt-in, this is
+        the explicit list, which other addons extend (archive categories may name more)."""
+        return {
+            "aftersales.project",
+            "helpdesk.ticket",
+            "repair.order",
+            "stock.picking",
+            "aftersales.dispatch",
+            "aftersales.service.report",
+        }
 
     @api.model
     @tools.ormcache("model_name")
     def _aftersales_project_path(self, model_name):
         """Field path from a record of `model_name` to its after-sales project: '' for the
-        project itself, None when the model is not filed in the archive."""
+        project itself, None when the model is not filed in the archive (not opted in)."""
+        filed = self._aftersales_filed_models() | set(
+            self.env["aftersales.archive.category"].sudo().with_context(active_test=False)
+            .search([("res_model", "!=", False)]).mapped("res_model")
+        )
+        if model_name not in filed:
+            return None
         return self._aftersales_find_project_path(model_name, 0)
 
     @api.model
@@ -46,7 +66,9 @@ class IrAttachment(models.Model):
         return None
 
     def _aftersales_file(self):
-        if self.env.context.get("aftersales_archive_no_filing"):
+        if self.env.context.get("aftersales_archive_no_filing") or self.env.context.get(
+            "aftersales_report_printing"
+        ):
             return
         candidates = self.filtered(
             lambda a: a.res_model and a.res_id and not a.res_field and a.type == "binary"

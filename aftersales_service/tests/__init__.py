@@ -32,6 +32,7 @@ from . import test_portal_isolation
 from . import test_archive_security
 from . import test_bad_input
 from . import test_access_matrix
+from . import test_archive_documents
 from . import test_repair_parts_purchase
 from . import test_late_boundaries
 from . import test_parts_clock

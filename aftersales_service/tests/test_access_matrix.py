@@ -25,6 +25,7 @@ aftersales.parts.resolver.line      -       -         crwu  crwu     -          
 aftersales.archive.category         r       r         r     crw      r           -
 aftersales.archive.entry            r       r         crw   crw      r           -
 aftersales.archive.counter          -       -         -     r        -           -
+aftersales.archive.project.type     -       r         r     crwu     r           -
 aftersales.dispatch                 -       rw        crw   crwu     -           -
 aftersales.employee.certificate     -       -         r     r        -           -
 aftersales.service.report           r       crw       crw   crwu     -           -

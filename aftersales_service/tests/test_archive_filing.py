@@ -57,8 +57,10 @@ class TestArchiveFiling(ArchiveCase):
         self.assertEqual(path("aftersales.project"), "")
         self.assertEqual(path("helpdesk.ticket"), "aftersales_project_id")
         self.assertEqual(path("repair.order"), "aftersales_project_id")
-        # No project field of its own: reached through the repair it belongs to.
-        self.assertEqual(path("stock.move"), "repair_id.aftersales_project_id")
+        # Filing is opt-in (issue 16): a model not in the list files nothing, even with a way
+        # to a project (a stock move of a repair); a category naming it opts it in.
+        self.assertIsNone(path("stock.move"))
+        self.assertIsNotNone(path("aftersales.hazard.briefing"))
         self.assertIsNone(path("res.partner"))
         self.assertIsNone(path("aftersales.archive.entry"))
 
@@ -98,8 +100,9 @@ class TestArchiveFiling(ArchiveCase):
     def test_attachment_on_repair_and_project(self):
         self._attach(self.repair)
         self.assertEqual(self._filed(self.repair).category_id, self.cat_b2)
+        # A file of the project: its kind (a contract) picks the sub-item (issue 16).
         self._attach(self.project, name="contract.txt", raw=b"contract")
-        self.assertEqual(self._filed(self.project).category_id, self.cat_a)
+        self.assertEqual(self._filed(self.project).category_id, self.cat_a1)
 
     def test_not_filed_without_project(self):
         ticket = self.env["helpdesk.ticket"].create({"name": "No project", "description": "x"})
@@ -202,12 +205,15 @@ class TestArchiveReportFiling(PdfTextMixin, ArchiveCase, HttpCase):
         self.assertEqual(
             self.Entry.search([("res_model", "=", "repair.order"), ("res_id", "=", self.repair.id)]), entry
         )
-        # Changed, then printed: a new version is filed.
+        # Changed, then printed: a new version of the same entry (issue 16), same index number.
         self.repair.internal_notes = "<p>Replaced the filter cloth</p>"
-        self.Report._render_qweb_pdf("repair.action_report_repair_order", self.repair.ids)
+        pdf_2 = self.Report._render_qweb_pdf("repair.action_report_repair_order", self.repair.ids)[0]
         self.assertEqual(
-            len(self.Entry.search([("res_model", "=", "repair.order"), ("res_id", "=", self.repair.id)])), 2
+            self.Entry.search([("res_model", "=", "repair.order"), ("res_id", "=", self.repair.id)]), entry
         )
+        self.assertEqual((entry.version, entry.index_number), (2, "XM-2026-201-B2-0001"))
+        self.assertEqual(entry.attachment_ids.sorted("id").mapped("raw"), [pdf, pdf_2])
+        self.assertEqual(entry.attachment_ids.sorted("id")[1].name, f"Repair Order - {self.repair.name} v2.pdf")
 
     def test_register_is_printed_not_filed(self):
         self.Entry.create(
@@ -240,12 +246,20 @@ class TestArchiveReportFiling(PdfTextMixin, ArchiveCase, HttpCase):
         self.assertPdfText(pdf, "档案目录", "合同与协议")
         self.assertEqual(self.project.archive_entry_count, 1)
 
-    def test_report_stored_by_odoo_filed_once(self):
-        # A report that stores its PDF itself (attachment name set) is filed through that attachment.
+    def test_report_attachment_expression_decides(self):
+        # Odoo's own `attachment` expression: no file name for a draft, so a draft is not filed;
+        # once named, the print is filed once, not a second time through the PDF Odoo stores.
         report = self.env.ref("repair.action_report_repair_order")
-        report.attachment = "'Stored - %s.pdf' % object.name"
+        report.attachment = "object.state != 'draft' and ('Stored - %s.pdf' % object.name)"
+        self.Report._render_qweb_pdf(report.id, self.repair.ids)
+        self.assertFalse(self.Entry.search([("res_model", "=", "repair.order"), ("res_id", "=", self.repair.id)]))
+        self.repair.state = "confirmed"
         for _i in range(2):
             self.Report._render_qweb_pdf(report.id, self.repair.ids)
+        stored = self.env["ir.attachment"].search(
+            [("res_model", "=", "repair.order"), ("res_id", "=", self.repair.id)]
+        )
+        self.assertEqual(stored.name, f"Stored - {self.repair.name}.pdf")
         entry = self.Entry.search([("res_model", "=", "repair.order"), ("res_id", "=", self.repair.id)])
         self.assertEqual(len(entry), 1)
-        self.assertEqual(entry.attachment_ids.name, f"Stored - {self.repair.name}.pdf")
+        self.assertEqual((entry.version, entry.report_xmlid), (1, "repair.action_report_repair_order"))

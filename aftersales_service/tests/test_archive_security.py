@@ -202,8 +202,16 @@ class TestArchiveOwnsItsFiles(ArchiveHttpCase):
         self.assertEqual(entry.category_id, self.env.ref("aftersales_service.archive_category_b6"))
         self.assertEqual(entry.source_ref, report)
         self.assertEqual(entry.attachment_ids.checksum, report.signed_attachment_id.checksum)
-        # Printed again once signed: the same document, nothing new.
-        Report._render_qweb_pdf("aftersales_service.aftersales_service_report_action_report", report.ids)
+        # Printed again once signed: the same document, nothing new; the very PDF the customer
+        # signed, not rendered again (attachment_use, issue 16), and no second stored copy.
+        signed = report.signed_attachment_id
+        checksum = signed.checksum
+        pdf = Report._render_qweb_pdf("aftersales_service.aftersales_service_report_action_report", report.ids)[0]
+        self.assertEqual(pdf, signed.raw)
+        self.assertEqual(signed.checksum, checksum)
+        self.assertFalse(
+            self.env["ir.attachment"].search([("res_model", "=", report._name), ("res_id", "=", report.id)])
+        )
         self.assertEqual(self.project.archive_entry_ids, entry)
         # The PDF the customer was sent may go; the archive's stays.
         report.signed_attachment_id.unlink()
