@@ -47,3 +47,4 @@ from . import res_users_tz
 from . import portal_access
 from . import res_company_input
 from . import aftersales_service_report_input
+from . import helpdesk_ticket_portal

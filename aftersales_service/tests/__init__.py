@@ -32,3 +32,4 @@ from . import test_portal_isolation
 from . import test_archive_security
 from . import test_bad_input
 from . import test_access_matrix
+from . import test_portal_one
