@@ -67,9 +67,9 @@ class AftersalesHelpdeskTicketController(HelpdeskTicketController):
             upload.seek(0)  # helpdesk_mgmt reads it again
             total += size
             if size > photo_max * 1024 * 1024:
-                return _("%(name)s is larger than %(max)s MB.", name=upload.filename, max=f"{photo_max:g}")
+                return _("%(name)s is larger than %(max)s MB.", name=upload.filename, max=format(photo_max, "g"))
         if total > total_max * 1024 * 1024:
-            return _("The files together are larger than %(max)s MB.", max=f"{total_max:g}")
+            return _("The files together are larger than %(max)s MB.", max=format(total_max, "g"))
         return None
 
 

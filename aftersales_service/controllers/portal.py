@@ -202,12 +202,12 @@ class AftersalesPortal(CustomerPortal):
                 errors["photos"] = _("%(name)s is not a photo.", name=upload.filename)
             elif len(content) > photo_max * MB:
                 errors["photos"] = _(
-                    "%(name)s is larger than %(max)s MB.", name=upload.filename, max=f"{photo_max:g}"
+                    "%(name)s is larger than %(max)s MB.", name=upload.filename, max=format(photo_max, "g")
                 )
             else:
                 photos.append((upload.filename, upload.mimetype, content))
         if total > total_max * MB and "photos" not in errors:
-            errors["photos"] = _("The photos together are larger than %(max)s MB.", max=f"{total_max:g}")
+            errors["photos"] = _("The photos together are larger than %(max)s MB.", max=format(total_max, "g"))
         return photos, errors
 
     @http.route("/my/aftersales/requests/submit", type="http", auth="user", methods=["POST"], website=True)

@@ -27,6 +27,7 @@ aftersales.archive.counter          -       -         -     r        -          
 aftersales.dispatch                 -       rw        crw   crwu     -           -
 aftersales.employee.certificate     -       -         r     r        -           -
 aftersales.service.report           r       crw       crw   crwu     -           -
+aftersales.service.report.sign      -       crwu      crwu  crwu     -           -
 aftersales.hazard                   -       r         crw   crwu     -           -
 aftersales.hazard.briefing          -       rw        crw   crwu     -           -
 aftersales.hazard.briefing.line     -       r         r     r        -           -

@@ -4,7 +4,6 @@ import zipfile
 from odoo import Command
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import HttpCase, new_test_user, tagged
-from odoo.tools import mute_logger
 
 from .test_archive_numbering import ArchiveCase
 
@@ -182,10 +181,14 @@ class TestArchiveOwnsItsFiles(ArchiveHttpCase):
         self.assertEqual((entry.attachment_ids, file.raw), (file, b"scan"))
         file.name = "scan (renamed).txt"  # its name is not its content
 
-    @mute_logger("odoo.addons.base.models.ir_actions_report")
     def test_signed_service_report_filed_once_under_its_category(self):
         report = self.env["aftersales.service.report"].create(
-            {"ticket_id": self.ticket.id, "work_done": "Replaced the seal.", "engineer_id": self.engineer.id}
+            {
+                "ticket_id": self.ticket.id,
+                "work_done": "Replaced the seal.",
+                "test_result": "pass",
+                "engineer_id": self.engineer.id,
+            }
         )
         Report = self.env["ir.actions.report"].with_context(force_report_rendering=True)
         # A draft printed, as on the portal or in the back office: nothing filed.

@@ -89,7 +89,7 @@ class TestBadInputRecords(RefusalMixin, DispatchCase):
 
     def test_signature_must_be_png_or_jpeg(self):
         report = self.env["aftersales.service.report"].create(
-            {"ticket_id": self.ticket.id, "work_done": "Replaced the seal."}
+            {"ticket_id": self.ticket.id, "work_done": "Replaced the seal.", "test_result": "pass"}
         )
         with self.assertRefusal("PNG or JPEG"):
             report._action_sign("Contact A", SVG_B64)
