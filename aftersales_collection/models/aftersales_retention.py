@@ -42,6 +42,10 @@ ASSET_LINKS = re.compile(
     r'<link[^>]*rel="stylesheet"[^>]*/?>|<script[^>]*\ssrc="[^"]*"[^>]*>\s*</script>'
 )
 LETTER_STYLESHEET = re.compile(r'<link[^>]*rel="stylesheet"[^>]*\shref="([^"]+)"[^>]*/?>')
+# What the inlined stylesheets fetch (web fonts on Odoo's CDN, /web/static images and icons):
+# the batch file has no server to ask, so wkhtmltopdf would fail on each (ProtocolUnknownError)
+# and wait; the letters use the system's fonts. Inline data: URLs stay.
+STYLESHEET_FETCHES = re.compile(r"""url\((?!\s*['"]?data:)[^)]*\)""")
 # In the batch, the layout's header and footer are part of each page's body (wkhtmltopdf's
 # page header is one for the whole run): the page margins are the body's only (mm).
 LETTER_MARGINS = {"data-report-margin-top": 8, "data-report-margin-bottom": 8}
@@ -384,7 +388,7 @@ class AftersalesRetention(models.Model):
         def inline(match):
             link = LETTER_STYLESHEET.match(match.group(0))
             css = link and sheets.get(link.group(1))
-            return f"<style>{css}</style>" if css else ""
+            return f"<style>{STYLESHEET_FETCHES.sub('none', css)}</style>" if css else ""
 
         return ASSET_LINKS.sub(inline, html)
 
