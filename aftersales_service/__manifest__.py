@@ -80,6 +80,7 @@
         "report/aftersales_dispatch_reports.xml",
         "views/aftersales_portal_archive_templates.xml",
         "views/helpdesk_portal_templates.xml",
+        "views/helpdesk_portal_aftersales_templates.xml",
         "views/res_config_settings_views_input.xml",
     ],
     "demo": [
@@ -97,6 +98,9 @@
     "assets": {
         "web.report_assets_common": [
             "aftersales_service/static/src/css/aftersales_report.css",
+        ],
+        "web.assets_frontend": [
+            "aftersales_service/static/src/js/portal_request_form.js",
         ],
         "web.assets_tests": [
             "aftersales_service/static/tests/tours/*.js",

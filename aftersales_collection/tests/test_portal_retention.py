@@ -1,3 +1,5 @@
+from datetime import date
+
 from odoo.exceptions import AccessError
 from odoo.tests import tagged
 from odoo.tools.misc import format_date
@@ -44,7 +46,10 @@ class TestPortalRetention(AftersalesPortalCase):
         self.assertIn("6,789.00", response.text)
         self.assertTrue(self.pending_a.due_date)
         self.assertIn(format_date(self.env, self.pending_a.due_date), response.text)
-        self.assertIn("Reminded", response.text)
+        # In the customer's words, not the collection team's states (issue 14).
+        self.assertIn("Payment requested", response.text)
+        self.assertIn("Not yet due" if self.pending_a.due_date >= date.today() else "Due", response.text)
+        self.assertNotIn("Pending", response.text)
         self.assertIn(f"/my/aftersales/retentions/{self.reminded_a.id}/letter", response.text)
         self.assertNotIn(f"/my/aftersales/retentions/{self.pending_a.id}/letter", response.text)
         for retention in self.foreign:

@@ -3,9 +3,12 @@ from werkzeug.exceptions import BadRequest
 from odoo import _, http
 from odoo.exceptions import AccessError, MissingError
 from odoo.http import request
+from odoo.osv.expression import OR
 
 from odoo.addons.helpdesk_mgmt.controllers.main import HelpdeskTicketController
 from odoo.addons.helpdesk_mgmt.controllers.myaccount import CustomerPortalHelpdesk
+
+from .portal import aftersales_clock_values
 
 
 def _int(value):
@@ -31,9 +34,10 @@ class AftersalesHelpdeskTicketController(HelpdeskTicketController):
         if not ticket_sudo:
             raise request.not_found()
         stage = ticket_sudo._aftersales_portal_close_stages().filtered(lambda s: s.id == _int(stage_id))
-        if not stage:
-            raise request.not_found()
-        ticket_sudo.stage_id = stage
+        # A stage the customer may not close into changes nothing: back to the request, as
+        # helpdesk_mgmt answers (its own portal tests rely on it).
+        if stage:
+            ticket_sudo.stage_id = stage
         return request.redirect(f"/my/ticket/{ticket_sudo.id}", code=302)
 
 
@@ -71,8 +75,38 @@ class AftersalesHelpdeskTicketController(HelpdeskTicketController):
 
 
 class AftersalesCustomerPortalHelpdesk(CustomerPortalHelpdesk):
-    """helpdesk_mgmt's request page hands out tokens only for the files meant for the customer
-    (not those of internal notes), and offers no close button the close route would refuse."""
+    """One portal for requests (issue 14, R1): helpdesk_mgmt's list and page (paging, search,
+    message thread) show the after-sales fields, in the company's clock.
+
+    The request page hands out tokens only for the files meant for the customer (not those of
+    internal notes), and offers no close button the close route would refuse (issue 12)."""
+
+    @http.route()
+    def portal_my_tickets(self, *args, **kw):
+        response = super().portal_my_tickets(*args, **kw)
+        if getattr(response, "qcontext", None) is not None:
+            response.qcontext.update(aftersales_clock_values())
+        return response
+
+    def _ticket_get_searchbar_inputs(self):
+        values = super()._ticket_get_searchbar_inputs()
+        values["project"] = {"input": "project", "label": _("Search in Project"), "order": 4}
+        values["serial"] = {"input": "serial", "label": _("Search in Serial Number"), "order": 5}
+        return values
+
+    def _ticket_get_search_domain(self, search_in, search):
+        # Projects and serials matched as sudo subqueries (portal users read no serial); the
+        # requests themselves are still searched with the customer's rights.
+        domains = [super()._ticket_get_search_domain(search_in, search)]
+        if search_in in ("project", "all"):
+            projects = request.env["aftersales.project"].sudo()._search(
+                OR([[("name", "ilike", search)], [("title", "ilike", search)]])
+            )
+            domains.append([("aftersales_project_id", "in", projects)])
+        if search_in in ("serial", "all"):
+            lots = request.env["stock.lot"].sudo()._search([("name", "ilike", search)])
+            domains.append([("lot_id", "in", lots)])
+        return OR(domains)
 
     @http.route(["/my/ticket/<int:ticket_id>"], type="http", auth="public", website=True)
     def portal_my_ticket(self, ticket_id, access_token=None, **kw):
@@ -89,4 +123,9 @@ class AftersalesCustomerPortalHelpdesk(CustomerPortalHelpdesk):
     def _ticket_get_page_view_values(self, ticket, access_token, **kwargs):
         values = super()._ticket_get_page_view_values(ticket, access_token, **kwargs)
         values["closed_stages"] = ticket._aftersales_portal_close_stages()
+        values.update(
+            aftersales_clock_values(ticket.company_id),
+            aftersales_message=kwargs.get("message"),
+            aftersales_reports=ticket.sudo().aftersales_report_ids,
+        )
         return values

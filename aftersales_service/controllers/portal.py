@@ -14,6 +14,15 @@ PHOTO_TYPES = ("image/",)
 MB = 1024 * 1024
 
 
+def aftersales_clock_values(company=None):
+    """The clock of every time a customer reads (issue 14): the company's zone (its working
+    calendar's, as the deadline engine counts and the documents print), labelled as on the
+    documents (北京时间), never a raw zone name."""
+    company = (company or request.env.user.company_id).sudo()
+    zone = company._aftersales_tz()
+    return {"tz": zone, "tz_label": company._aftersales_tz_label(zone)}
+
+
 class AftersalesPortal(CustomerPortal):
     """The customer's after-sales portal: projects, repair requests (R1), service reports to
     sign (R23) and rate (R44), invoices.
@@ -33,19 +42,9 @@ class AftersalesPortal(CustomerPortal):
             )
         return values
 
-    def _aftersales_tz(self):
-        """The customer's time zone: the user's, else the partner's, else the company's."""
-        user = request.env.user
-        return (
-            user.tz
-            or user.partner_id.commercial_partner_id.tz
-            or user.company_id.partner_id.tz
-            or "UTC"
-        )
-
-    def _aftersales_values(self, **values):
+    def _aftersales_values(self, company=None, **values):
         base = self._prepare_portal_layout_values()
-        base.update(tz=self._aftersales_tz(), **values)
+        base.update(aftersales_clock_values(company), **values)
         return base
 
     def _aftersales_projects(self):
@@ -107,7 +106,9 @@ class AftersalesPortal(CustomerPortal):
             project_sudo = self._aftersales_record("aftersales.project", project_id, access_token)
         except MissingError:
             raise request.not_found()
-        values = self._aftersales_values(**self._aftersales_project_page_values(project_sudo))
+        values = self._aftersales_values(
+            company=project_sudo.company_id, **self._aftersales_project_page_values(project_sudo)
+        )
         return request.render("aftersales_service.portal_my_aftersales_project", values)
 
     # ------------------------------------------------------------------ requests
@@ -245,27 +246,19 @@ class AftersalesPortal(CustomerPortal):
             subtype_xmlid="mail.mt_comment",
             author_id=ticket.company_id.partner_id.id,
         )
-        return request.redirect(f"/my/aftersales/requests/{ticket.id}?message=received")
+        return request.redirect(f"/my/ticket/{ticket.id}?message=received")
 
     @http.route("/my/aftersales/requests/<int:ticket_id>", type="http", auth="user", website=True)
     def portal_aftersales_request(self, ticket_id, message=None, **kw):
+        """One portal for requests (issue 14, R1): a request opens in helpdesk_mgmt's page
+        (/my/ticket/<id>, with its message thread); links to the former page lead there.
+        Another customer's request stays a 404, as before."""
         try:
             ticket_sudo = self._aftersales_record("helpdesk.ticket", ticket_id)
         except MissingError:
             raise request.not_found()
-        # Only the customer's own uploads and the files of messages meant for them, never those
-        # of internal notes; portal users read attachments only through an access token.
-        photos = ticket_sudo._aftersales_portal_attachments().filtered(
-            lambda a: (a.mimetype or "").startswith("image/")
-        )
-        photos.generate_access_token()
-        values = self._aftersales_values(
-            page_name="aftersales_request",
-            ticket=ticket_sudo,
-            photos=photos,
-            message=message,
-        )
-        return request.render("aftersales_service.portal_aftersales_request", values)
+        query = "?message=received" if message == "received" else ""
+        return request.redirect(f"/my/ticket/{ticket_sudo.id}{query}")
 
     # ------------------------------------------------------------------ service reports
     @http.route("/my/aftersales/reports/<int:report_id>", type="http", auth="public", website=True)
@@ -291,7 +284,11 @@ class AftersalesPortal(CustomerPortal):
         # The signed PDF opens through its own token (portal users read no attachment otherwise).
         report_sudo.signed_attachment_id.generate_access_token()
         values = self._aftersales_values(
-            page_name="aftersales_report", report=report_sudo, access_token=access_token, **values
+            company=report_sudo.company_id,
+            page_name="aftersales_report",
+            report=report_sudo,
+            access_token=access_token,
+            **values,
         )
         return request.render("aftersales_service.portal_aftersales_report", values, status=status)
 

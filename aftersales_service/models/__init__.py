@@ -53,3 +53,4 @@ from . import helpdesk_ticket_correction
 from . import helpdesk_ticket_schedule
 from . import helpdesk_ticket_category
 from . import sale_order_staffing
+from . import helpdesk_ticket_portal

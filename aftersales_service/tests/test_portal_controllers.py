@@ -58,19 +58,24 @@ class TestPortalControllers(AftersalesPortalCase):
         self.assertNotFound(self.url_open(f"/my/aftersales/projects/{self.project_b.id}"))
         self.assertNotFound(self.url_open("/my/aftersales/projects/999999"))
 
-    def test_deadline_in_customer_time_zone(self):
-        # The answer deadline is computed elsewhere (UTC); the customer sees Shanghai time.
+    def test_deadline_in_company_clock(self):
+        # The answer deadline is computed elsewhere (UTC); the customer reads it in the
+        # company's clock, labelled as on its documents (issue 14), whatever their own zone.
+        self.company.resource_calendar_id.tz = "Asia/Shanghai"
+        self.portal_a.tz = "Europe/Paris"
         self.ticket_a.answer_deadline = datetime(2026, 3, 2, 2, 0)
-        response = self.url_open(f"/my/aftersales/requests/{self.ticket_a.id}")
-        self.assertEqual(response.status_code, 200)
-        self.assertIn("2026-03-02 10:00", response.text)
-        self.assertIn("Asia/Shanghai", response.text)
-        response = self.url_open(f"/my/aftersales/projects/{self.project_a.id}")
-        self.assertIn("2026-03-02 10:00", response.text)
+        for url in (f"/my/ticket/{self.ticket_a.id}", f"/my/aftersales/projects/{self.project_a.id}"):
+            with self.subTest(url=url):
+                response = self.url_open(url)
+                self.assertEqual(response.status_code, 200)
+                self.assertIn("2026-03-02 10:00", response.text)
+                self.assertIn("Beijing Time", response.text)
+                self.assertNotIn("Asia/Shanghai", response.text)
 
     def test_request_pages(self):
         response = self.url_open(f"/my/aftersales/requests/{self.ticket_a.id}")
         self.assertEqual(response.status_code, 200)
+        self.assertTrue(response.url.endswith(f"/my/ticket/{self.ticket_a.id}"))  # the one request portal
         self.assertIn("Pump A noisy", response.text)
         self.assertIn(f"/web/image/{self.photo_a.id}/", response.text)
         self.assertNotFound(self.url_open(f"/my/aftersales/requests/{self.ticket_b.id}"))
@@ -97,7 +102,7 @@ class TestPortalControllers(AftersalesPortalCase):
         self.assertEqual(response.status_code, 200)
         ticket = self.env["helpdesk.ticket"].search([("name", "=", "Pump leaking")])
         self.assertEqual(len(ticket), 1)
-        self.assertIn(f"/my/aftersales/requests/{ticket.id}", response.url)
+        self.assertIn(f"/my/ticket/{ticket.id}", response.url)
         self.assertEqual(ticket.channel_id, self.env.ref("helpdesk_mgmt.helpdesk_ticket_channel_web"))
         self.assertEqual(ticket.partner_id, self.portal_a.partner_id)
         self.assertEqual((ticket.aftersales_project_id, ticket.lot_id), (self.project_a, self.lot_a))
@@ -208,7 +213,7 @@ class TestPortalControllers(AftersalesPortalCase):
         self.photo_a.invalidate_recordset(["access_token"])
         token_a = self.photo_a.access_token
         self.assertTrue(token_a)
-        self.assertIn(f"/web/content/{self.photo_a.id}?access_token={token_a}", page)
+        self.assertIn(f"/web/content/{self.photo_a.id}?download=true&amp;access_token={token_a}", page)
         response = self.url_open(f"/web/content/{self.photo_a.id}?access_token={token_a}")
         self.assertEqual(response.status_code, 200)
         for url in (

@@ -68,8 +68,8 @@ registry.category("web_tour.tours").add("aftersales_portal_request", {
             trigger: ".o_aftersales_request_received:contains('was received')",
         },
         {
-            content: "The photo is on the request",
-            trigger: ".o_aftersales_photos img",
+            content: "The photo is on the request, in the one request portal",
+            trigger: ".o_portal_helpdesk_sidebar .o_project_portal_attachments .oe_attachment_name:contains('leaking_pump.png')",
         },
         {
             content: "The answer deadline is shown",
@@ -88,7 +88,7 @@ registry.category("web_tour.tours").add("aftersales_portal_deadline", {
             expectUnloadPage: true,
         },
         {
-            content: "The open request shows its answer deadline in the customer's time zone",
+            content: "The open request shows its answer deadline in the company's clock",
             trigger: ".o_aftersales_open_request .o_aftersales_deadline_value:contains('10:00')",
         },
         {
