@@ -30,7 +30,9 @@ def defined_tests(addon_dir):
         for node in tree.body:
             if isinstance(node, ast.ClassDef):
                 for item in node.body:
-                    if isinstance(item, ast.FunctionDef | ast.AsyncFunctionDef) and item.name.startswith("test"):
+                    if isinstance(
+                        item, ast.FunctionDef | ast.AsyncFunctionDef
+                    ) and item.name.startswith("test"):
                         names.add(f"{node.name}.{item.name}")
         found[path.stem] = names
     return found
@@ -63,8 +65,10 @@ def check(logfile, repo_dir, addons, whole):
                 continue
             if message.startswith("skipped "):
                 findings.append(f"{addon}: a test was skipped: {message}")
-            elif message.startswith("Starting ") and logger.startswith(f"odoo.addons.{addon}.tests."):
-                started[addon].add(message[len("Starting "):].strip().removesuffix(" ...").strip())
+            elif message.startswith("Starting ") and logger.startswith(
+                f"odoo.addons.{addon}.tests."
+            ):
+                started[addon].add(message[len("Starting ") :].strip().removesuffix(" ...").strip())
     for addon in whole:
         addon_dir = Path(repo_dir) / addon
         defined = defined_tests(addon_dir)
@@ -75,10 +79,14 @@ def check(logfile, repo_dir, addons, whole):
         ran = started[addon]
         if len(ran) < count:
             missing = sorted(
-                f"{module}: {name}" for module, names in defined.items() for name in names if name not in ran
+                f"{module}: {name}"
+                for module, names in defined.items()
+                for name in names
+                if name not in ran
             )
             findings.append(
-                f"{addon}: {len(ran)} tests ran, {count} are defined; not run: " + ", ".join(missing[:20])
+                f"{addon}: {len(ran)} tests ran, {count} are defined; not run: "
+                + ", ".join(missing[:20])
             )
         print(f"{addon}: {count} tests defined, {len(ran)} ran", file=sys.stderr)
     return findings

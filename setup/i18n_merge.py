@@ -17,6 +17,7 @@ A missing .po is created from the template.
 Prints the msgids still untranslated (empty or fuzzy); exits 1 if there are any,
 2 on a usage error, 0 otherwise.
 """
+
 import argparse
 import os
 import sys

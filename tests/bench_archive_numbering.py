@@ -11,6 +11,7 @@ requires the committed numbers to be exactly 1..N: no duplicate (the counter row
 commit) and no gap (a rolled-back number is given back). Prints entries/second, then removes its
 data with SQL (entries are never deleted through the ORM).
 """
+
 import sys
 import threading
 import time
@@ -42,7 +43,11 @@ def main():
     def worker(thread):
         try:
             for n in range(PER_THREAD + PER_THREAD // 4):
-                vals = {"project_id": project_id, "category_id": category_id, "name": f"T{thread}-{n}"}
+                vals = {
+                    "project_id": project_id,
+                    "category_id": category_id,
+                    "name": f"T{thread}-{n}",
+                }
                 with registry.cursor() as cr:
                     env = odoo.api.Environment(
                         cr, odoo.SUPERUSER_ID, {"tracking_disable": True, "mail_create_nolog": True}
@@ -74,19 +79,30 @@ def main():
         )
         numbers = [row[0] for row in cr.fetchall()]
         committed = THREADS * PER_THREAD
-        print(f"{THREADS} threads, {len(numbers)} entries committed in {elapsed:.2f}s: "
-              f"{len(numbers) / elapsed:.0f} entries/s")
+        print(
+            f"{THREADS} threads, {len(numbers)} entries committed in {elapsed:.2f}s: "
+            f"{len(numbers) / elapsed:.0f} entries/s"
+        )
         print("errors:", errors or "none")
         ok = numbers == list(range(1, committed + 1))
-        print("numbers 1..%d without gap or duplicate: %s" % (committed, "yes" if ok else f"NO {numbers}"))
+        print(
+            "numbers 1..%d without gap or duplicate: %s"
+            % (committed, "yes" if ok else f"NO {numbers}")
+        )
         cr.execute(
             "DELETE FROM mail_message WHERE model = 'aftersales.archive.entry' AND res_id IN "
             "(SELECT id FROM aftersales_archive_entry WHERE project_id = %s)",
             [project_id],
         )
         cr.execute("DELETE FROM aftersales_archive_entry WHERE project_id = %s", [project_id])
-        cr.execute("DELETE FROM mail_message WHERE model = 'aftersales.project' AND res_id = %s", [project_id])
-        cr.execute("DELETE FROM mail_followers WHERE res_model = 'aftersales.project' AND res_id = %s", [project_id])
+        cr.execute(
+            "DELETE FROM mail_message WHERE model = 'aftersales.project' AND res_id = %s",
+            [project_id],
+        )
+        cr.execute(
+            "DELETE FROM mail_followers WHERE res_model = 'aftersales.project' AND res_id = %s",
+            [project_id],
+        )
         cr.execute("DELETE FROM aftersales_project WHERE id = %s", [project_id])
         cr.execute("DELETE FROM res_partner WHERE id = %s", [partner_id])
     return 0 if ok and not errors else 1

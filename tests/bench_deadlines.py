@@ -11,6 +11,7 @@ Everything runs in one transaction that is rolled back: the database is left as 
 Targets (issue #3, 2-core machine): recompute >= 5,000 requests/s at 100k with <= 10 queries
 per 1,000 requests; create >= 82 requests/s.
 """
+
 import os
 import sys
 import time
@@ -28,8 +29,13 @@ def bench(env):
     partner = env["res.partner"].create({"name": "Bench Customer", "is_company": True})
     projects = env["aftersales.project"].create(
         [
-            {"name": f"BENCH-{n}", "partner_id": partner.id, "delivery_date": "2025-09-01",
-             "site_distance_km": 40 + 30 * n, "site_state_id": env.ref("base.state_cn_SH").id}
+            {
+                "name": f"BENCH-{n}",
+                "partner_id": partner.id,
+                "delivery_date": "2025-09-01",
+                "site_distance_km": 40 + 30 * n,
+                "site_state_id": env.ref("base.state_cn_SH").id,
+            }
             for n in range(5)
         ]
     )
@@ -42,8 +48,14 @@ def bench(env):
     # general answer clock), to tell our cost from the machine's load.
     t0 = time.perf_counter()
     for n in range(CREATED // 3):
-        Ticket.create({"name": f"Plain {n}", "description": "Pump trips", "partner_id": partner.id,
-                       "team_id": team.id})
+        Ticket.create(
+            {
+                "name": f"Plain {n}",
+                "description": "Pump trips",
+                "partner_id": partner.id,
+                "team_id": team.id,
+            }
+        )
         env.flush_all()
     plain_s = time.perf_counter() - t0
     print(f"create (baseline, no project): {CREATED // 3 / plain_s:.0f} requests/s")
@@ -68,9 +80,11 @@ def bench(env):
     create_s = time.perf_counter() - t0
     create_cpu = time.process_time() - cpu0
     create_q = env.cr.sql_log_count - q0
-    print(f"create: {CREATED} requests one by one in {create_s:.2f} s = {CREATED / create_s:.0f} requests/s, "
-          f"{create_q / CREATED:.1f} queries each ({create_s * 1000 / CREATED:.1f} ms each, of which "
-          f"{create_cpu * 1000 / CREATED:.1f} ms CPU in this process)")
+    print(
+        f"create: {CREATED} requests one by one in {create_s:.2f} s = {CREATED / create_s:.0f} requests/s, "
+        f"{create_q / CREATED:.1f} queries each ({create_s * 1000 / CREATED:.1f} ms each, of which "
+        f"{create_cpu * 1000 / CREATED:.1f} ms CPU in this process)"
+    )
     print("load average (1, 5, 15 min) after creating: %.2f %.2f %.2f" % os.getloadavg())
 
     # Bulk copies in SQL, with varied receipt times (working days, holidays, cut-offs).
@@ -112,8 +126,10 @@ def bench(env):
         seconds = time.perf_counter() - t0
         queries = env.cr.sql_log_count - q0
         assert changed == size, (changed, size)
-        print(f"recompute: {size:>7,} requests in {seconds:6.2f} s = {size / seconds:>8,.0f} requests/s, "
-              f"{queries} queries ({queries * 1000 / size:.2f} per 1,000)")
+        print(
+            f"recompute: {size:>7,} requests in {seconds:6.2f} s = {size / seconds:>8,.0f} requests/s, "
+            f"{queries} queries ({queries * 1000 / size:.2f} per 1,000)"
+        )
 
 
 def main():

@@ -1,5 +1,6 @@
 """The demo story a newcomer sees after setup/run.sh, checked on the test database
 (which setup/test.sh builds with the three addons and their demo data)."""
+
 from odoo.tests import TransactionCase, tagged
 
 

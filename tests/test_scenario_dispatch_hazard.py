@@ -1,5 +1,6 @@
 """A trip to a demo site: the hazard register (aftersales_hazard) gates the dispatch
 (aftersales_service), on the demo data of the test database."""
+
 from odoo import Command
 from odoo.exceptions import UserError
 from odoo.tests import TransactionCase, tagged

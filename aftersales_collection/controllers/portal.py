@@ -21,7 +21,10 @@ class AftersalesCollectionPortal(AftersalesPortal):
         return values
 
     @http.route(
-        "/my/aftersales/retentions/<int:retention_id>/letter", type="http", auth="user", website=True
+        "/my/aftersales/retentions/<int:retention_id>/letter",
+        type="http",
+        auth="user",
+        website=True,
     )
     def portal_aftersales_retention_letter(self, retention_id, download=False, **kw):
         """The reminder letter (PDF) of a reminded retention; 404 for anything the customer

@@ -87,8 +87,10 @@ class AccountMove(models.Model):
         orders = self.invoice_line_ids.sale_line_ids.order_id
         contracts = {}
         if orders:
-            for project in self.env["aftersales.project"].sudo().search(
-                [("sale_order_id", "in", orders.ids)], order="id"
+            for project in (
+                self.env["aftersales.project"]
+                .sudo()
+                .search([("sale_order_id", "in", orders.ids)], order="id")
             ):
                 contracts.setdefault(project.sale_order_id.id, project)
         for move in self:
@@ -175,7 +177,8 @@ class AccountMove(models.Model):
             ("payment_state", "in", OPEN_PAYMENT_STATES),
             ("invoice_date_due", "<", today),
             ("aftersales_overdue_reminded_on", "=", False),
-            "!", ("aftersales_dispute_ids.state", "=", "open"),
+            "!",
+            ("aftersales_dispute_ids.state", "=", "open"),
         ]
 
     @api.model
@@ -208,12 +211,14 @@ class AccountMove(models.Model):
         for ticket, moves in by_ticket.items():
             lines = []
             for move in moves:
-                lines.append(_(
-                    "%(invoice)s: %(residual)s due since %(due)s",
-                    invoice=move.name,
-                    residual=move.currency_id.format(move.amount_residual),
-                    due=move.invoice_date_due,
-                ))
+                lines.append(
+                    _(
+                        "%(invoice)s: %(residual)s due since %(due)s",
+                        invoice=move.name,
+                        residual=move.currency_id.format(move.amount_residual),
+                        due=move.invoice_date_due,
+                    )
+                )
             values.append(
                 {
                     "res_model_id": model_id,
@@ -222,8 +227,10 @@ class AccountMove(models.Model):
                     "automated": True,
                     "user_id": ticket._aftersales_collector().id,
                     "date_deadline": today,
-                    "summary": _("Collect the overdue paid service of %(request)s",
-                                 request=ticket.display_name),
+                    "summary": _(
+                        "Collect the overdue paid service of %(request)s",
+                        request=ticket.display_name,
+                    ),
                     "note": _(
                         "The service ended on %(end)s and was to be paid within %(days)s days "
                         "(R28). Overdue: %(invoices)s",
@@ -262,7 +269,8 @@ class AccountMove(models.Model):
                     ("aftersales_ticket_id", "=", False),
                     ("payment_state", "in", OPEN_PAYMENT_STATES),
                     ("aftersales_escalation_ids", "=", False),
-                    "!", ("aftersales_dispute_ids.state", "=", "open"),
+                    "!",
+                    ("aftersales_dispute_ids.state", "=", "open"),
                     ("aftersales_retention_ids", "=", False),
                 ],
                 expression.OR(per_company) if per_company else expression.FALSE_DOMAIN,

@@ -26,19 +26,40 @@ class AftersalesAgeingReport(models.Model):
     _order = "age_days desc, id"
     _depends = {
         "account.move": [
-            "aftersales_project_id", "move_type", "state", "invoice_date", "invoice_date_due",
-            "date", "name", "aftersales_ageing_alerted_on",
+            "aftersales_project_id",
+            "move_type",
+            "state",
+            "invoice_date",
+            "invoice_date_due",
+            "date",
+            "name",
+            "aftersales_ageing_alerted_on",
         ],
-        "account.move.line": ["amount_residual", "account_id", "company_id", "move_id", "date_maturity"],
+        "account.move.line": [
+            "amount_residual",
+            "account_id",
+            "company_id",
+            "move_id",
+            "date_maturity",
+        ],
         "account.account": ["account_type"],
         "aftersales.project": ["commercial_partner_id"],
         "aftersales.retention": [
-            "state", "amount", "due_date", "company_id", "project_id", "move_line_id", "name",
+            "state",
+            "amount",
+            "due_date",
+            "company_id",
+            "project_id",
+            "move_line_id",
+            "name",
             "ageing_alerted_on",
         ],
         "res.company": [
-            "aftersales_ageing_limit_months", "currency_id", "aftersales_ageing_bucket_1",
-            "aftersales_ageing_bucket_2", "aftersales_ageing_bucket_3",
+            "aftersales_ageing_limit_months",
+            "currency_id",
+            "aftersales_ageing_bucket_1",
+            "aftersales_ageing_bucket_2",
+            "aftersales_ageing_bucket_3",
         ],
     }
 
@@ -205,9 +226,15 @@ class AftersalesAgeingReport(models.Model):
         workbook = xlsxwriter.Workbook(output, {"in_memory": True, "strings_to_formulas": False})
         bold = workbook.add_format({"bold": True, "bg_color": "#D9E1F2", "border": 1})
         money = workbook.add_format({"num_format": "#,##0.00"})
-        red_money = workbook.add_format({"num_format": "#,##0.00", "font_color": "#C00000", "bold": True})
+        red_money = workbook.add_format(
+            {"num_format": "#,##0.00", "font_color": "#C00000", "bold": True}
+        )
         total_money = workbook.add_format({"num_format": "#,##0.00", "bold": True, "top": 1})
-        headers = [_("Customer"), _("Project"), _("Type")] + [label for _key, label in self._bucket_labels()] + [_("Total")]
+        headers = (
+            [_("Customer"), _("Project"), _("Type")]
+            + [label for _key, label in self._bucket_labels()]
+            + [_("Total")]
+        )
         rows = self._xlsx_rows(domain or [])
         used_names = set()
         for company, lines in rows.items() or [(self.env.company, {})]:
@@ -218,7 +245,9 @@ class AftersalesAgeingReport(models.Model):
             sheet.write_row(0, 0, headers, bold)
             totals = [0.0] * (len(BUCKETS) + 1)
             row = 0
-            for row, ((partner, project, kind), (amounts, red)) in enumerate(lines.items(), start=1):
+            for row, ((partner, project, kind), (amounts, red)) in enumerate(
+                lines.items(), start=1
+            ):
                 sheet.write(row, 0, partner.display_name or "")
                 sheet.write(row, 1, project.display_name)
                 sheet.write(row, 2, kinds[kind])

@@ -24,14 +24,19 @@ class AftersalesProject(models.Model):
     punch_open_count = fields.Integer(compute="_compute_punch_counts")
     punch_overdue_count = fields.Integer(compute="_compute_punch_counts")
     aftersales_invoice_ids = fields.One2many(
-        "account.move", "aftersales_project_id", string="Contract Invoices", groups=RECEIVABLE_GROUPS
+        "account.move",
+        "aftersales_project_id",
+        string="Contract Invoices",
+        groups=RECEIVABLE_GROUPS,
     )
     retention_ids = fields.One2many(
         "aftersales.retention", "project_id", string="Retention Money", groups=RECEIVABLE_GROUPS
     )
     unpaid_invoice_count = fields.Integer(compute="_compute_receivables", groups=RECEIVABLE_GROUPS)
     amount_receivable = fields.Monetary(
-        compute="_compute_receivables", currency_field="company_currency_id", groups=RECEIVABLE_GROUPS
+        compute="_compute_receivables",
+        currency_field="company_currency_id",
+        groups=RECEIVABLE_GROUPS,
     )
     company_currency_id = fields.Many2one(related="company_id.currency_id")
     retention_count = fields.Integer(compute="_compute_receivables", groups=RECEIVABLE_GROUPS)
@@ -114,8 +119,10 @@ class AftersalesProject(models.Model):
     def _open_punch_items(self):
         self.ensure_one()
         # Accounting prints the notice too; the items are listed, not opened.
-        return self.sudo().punch_item_ids.filtered(lambda item: item.state == "open").sorted(
-            "deadline"
+        return (
+            self.sudo()
+            .punch_item_ids.filtered(lambda item: item.state == "open")
+            .sorted("deadline")
         )
 
     def _has_anything_to_notify(self):
@@ -123,7 +130,9 @@ class AftersalesProject(models.Model):
         not invoiced yet, or open items (R29, R31)."""
         self.ensure_one()
         return bool(
-            self._unpaid_invoices() or self._contract_amount_not_invoiced() or self._open_punch_items()
+            self._unpaid_invoices()
+            or self._contract_amount_not_invoiced()
+            or self._open_punch_items()
         )
 
     def _amount_in_capitals(self, amount, currency=None):
@@ -144,8 +153,11 @@ class AftersalesProject(models.Model):
         self.ensure_one()
         if self.handover_date:
             raise UserError(
-                _("Project %(project)s was handed over on %(date)s.", project=self.name,
-                  date=self.handover_date)
+                _(
+                    "Project %(project)s was handed over on %(date)s.",
+                    project=self.name,
+                    date=self.handover_date,
+                )
             )
         return {
             "type": "ir.actions.act_window",
@@ -163,7 +175,10 @@ class AftersalesProject(models.Model):
         self.ensure_one()
         if not self._has_anything_to_notify():
             raise UserError(
-                _("Project %(project)s has no unpaid contract invoice to notify.", project=self.name)
+                _(
+                    "Project %(project)s has no unpaid contract invoice to notify.",
+                    project=self.name,
+                )
             )
         template = self.env.ref("aftersales_collection.mail_template_payment_notice")
         return {
@@ -185,7 +200,9 @@ class AftersalesProject(models.Model):
     @internal_only()
     def action_view_contract_invoices(self):
         self.ensure_one()
-        action = self.env["ir.actions.act_window"]._for_xml_id("account.action_move_out_invoice_type")
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "account.action_move_out_invoice_type"
+        )
         action.update(
             domain=[("aftersales_project_id", "=", self.id)],
             context={

@@ -50,7 +50,9 @@ class AftersalesPunchItem(models.Model):
 
     def _search_is_overdue(self, operator, value):
         if operator not in ("=", "!=") or not isinstance(value, bool):
-            raise UserError(_("Unsupported search on overdue items: %(operator)s", operator=operator))
+            raise UserError(
+                _("Unsupported search on overdue items: %(operator)s", operator=operator)
+            )
         domain = [("state", "=", "open"), ("deadline", "<", fields.Date.context_today(self))]
         return domain if (operator == "=") == value else ["!", "&", *domain]
 

@@ -320,7 +320,9 @@ class AftersalesRetention(models.Model):
         a second run the same day sends nothing.
         """
         today = fields.Date.context_today(self)
-        due = self.search(self._reminder_due_domain(today), limit=batch_size, order="reminder_date, id")
+        due = self.search(
+            self._reminder_due_domain(today), limit=batch_size, order="reminder_date, id"
+        )
         due._record_reminders()
         to_mail = self.search([("reminder_to_send", "=", True)], limit=mail_batch_size, order="id")
         to_mail._queue_reminder_mails()
@@ -396,8 +398,10 @@ class AftersalesRetention(models.Model):
         ):
             cron = self.env.ref(xmlid).sudo()
             cron.method_direct_trigger()
-            progress = self.env["ir.cron.progress"].sudo().search(
-                [("cron_id", "=", cron.id)], order="id desc", limit=1
+            progress = (
+                self.env["ir.cron.progress"]
+                .sudo()
+                .search([("cron_id", "=", cron.id)], order="id desc", limit=1)
             )
             if progress.remaining:
                 cron._trigger()
@@ -457,9 +461,13 @@ class AftersalesRetention(models.Model):
         with contextlib.ExitStack() as runs:
             results = []
             for start in range(0, len(self), size):
-                html = Report._render_qweb_html(report.report_name, self[start : start + size].ids)[0]
+                html = Report._render_qweb_html(report.report_name, self[start : start + size].ids)[
+                    0
+                ]
                 results.append(
-                    runs.enter_context(self._wkhtmltopdf_run(report, self._letters_html(html.decode())))
+                    runs.enter_context(
+                        self._wkhtmltopdf_run(report, self._letters_html(html.decode()))
+                    )
                 )
             done = meanwhile and meanwhile()
         pages = []
@@ -476,17 +484,25 @@ class AftersalesRetention(models.Model):
                 for retention in self
             }
             return letters, done
-        return {retention.id: (page, "pdf") for retention, page in zip(self, pages, strict=True)}, done
+        return {
+            retention.id: (page, "pdf") for retention, page in zip(self, pages, strict=True)
+        }, done
 
     @api.model
     def _letters_html(self, html):
         """The batch HTML for one wkhtmltopdf run: the company layout's stylesheets written into
         the page once (from their asset attachments), the scripts dropped."""
         urls = set(LETTER_STYLESHEET.findall(html))
-        sheets = {
-            attachment.url: attachment.raw.decode()
-            for attachment in self.env["ir.attachment"].sudo().search([("url", "in", list(urls))])
-        } if urls else {}
+        sheets = (
+            {
+                attachment.url: attachment.raw.decode()
+                for attachment in self.env["ir.attachment"]
+                .sudo()
+                .search([("url", "in", list(urls))])
+            }
+            if urls
+            else {}
+        )
 
         def inline(match):
             link = LETTER_STYLESHEET.match(match.group(0))
@@ -518,7 +534,9 @@ class AftersalesRetention(models.Model):
         letter does not load (see ASSET_LINKS). Failures raise as in `_run_wkhtmltopdf`.
         """
         Report = self.env["ir.actions.report"]
-        args = Report._build_wkhtmltopdf_args(report.get_paperformat(), False, LETTER_MARGINS, False)
+        args = Report._build_wkhtmltopdf_args(
+            report.get_paperformat(), False, LETTER_MARGINS, False
+        )
         if "--javascript-delay" in args:
             at = args.index("--javascript-delay")
             del args[at : at + 2]
@@ -576,18 +594,24 @@ class AftersalesRetention(models.Model):
             )
         )
         mimetypes = {"pdf": "application/pdf", "html": "text/html"}
-        attachments = self.env["ir.attachment"].sudo().create(
-            [
-                {
-                    "name": _("Retention reminder %(name)s.%(ext)s", name=retention.name, ext=ext),
-                    "raw": content,
-                    "mimetype": mimetypes[ext],
-                    "res_model": self._name,
-                    "res_id": retention.id,
-                }
-                for retention in self
-                for content, ext in [letters[retention.id]]
-            ]
+        attachments = (
+            self.env["ir.attachment"]
+            .sudo()
+            .create(
+                [
+                    {
+                        "name": _(
+                            "Retention reminder %(name)s.%(ext)s", name=retention.name, ext=ext
+                        ),
+                        "raw": content,
+                        "mimetype": mimetypes[ext],
+                        "res_model": self._name,
+                        "res_id": retention.id,
+                    }
+                    for retention in self
+                    for content, ext in [letters[retention.id]]
+                ]
+            )
         )
         attachment_of = {attachment.res_id: attachment.id for attachment in attachments}
         comment = self.env["ir.model.data"]._xmlid_to_res_id("mail.mt_comment")
@@ -675,9 +699,9 @@ class AftersalesRetention(models.Model):
 
     @internal_only()
     def action_print_letter(self):
-        return self.env.ref(
-            "aftersales_collection.action_report_retention_reminder"
-        ).report_action(self)
+        return self.env.ref("aftersales_collection.action_report_retention_reminder").report_action(
+            self
+        )
 
     def _aftersales_letter_overdue(self):
         """Whether the reminder letter speaks of money already due (R30): the due date has

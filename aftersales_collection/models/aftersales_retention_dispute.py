@@ -170,7 +170,8 @@ class AftersalesRetentionDispute(models.Model):
             if not dispute.outcome:
                 raise UserError(_("Record the outcome before resolving the dispute."))
             disputed_amount = (
-                dispute.retention_id.amount if dispute.retention_id
+                dispute.retention_id.amount
+                if dispute.retention_id
                 else dispute.move_id.amount_residual
             )
             if dispute.outcome == "amount_reduced" and not (
@@ -178,8 +179,7 @@ class AftersalesRetentionDispute(models.Model):
             ):
                 raise UserError(
                     _(
-                        "A reduced settlement needs an agreed amount between zero and "
-                        "%(amount)s.",
+                        "A reduced settlement needs an agreed amount between zero and %(amount)s.",
                         amount=disputed_amount,
                     )
                 )
@@ -194,7 +194,9 @@ class AftersalesRetentionDispute(models.Model):
             dispute._aftersales_gate_write(
                 {"state": "resolved", "resolved_on": fields.Date.context_today(self)}
             )
-            outcome = dict(self._fields["outcome"]._description_selection(self.env))[dispute.outcome]
+            outcome = dict(self._fields["outcome"]._description_selection(self.env))[
+                dispute.outcome
+            ]
             retention.message_post(
                 body=_("Dispute resolved: %(outcome)s. Reminders resume.", outcome=outcome)
             )

@@ -112,8 +112,10 @@ class AftersalesRetentionEscalation(models.Model):
                 escalation.activity_schedule(
                     "mail.mail_activity_data_todo",
                     user_id=manager.id,
-                    summary=_("Approve or refuse the escalation of %(project)s",
-                              project=escalation.project_id.name),
+                    summary=_(
+                        "Approve or refuse the escalation of %(project)s",
+                        project=escalation.project_id.name,
+                    ),
                 )
 
     def _log_line(self, verb):

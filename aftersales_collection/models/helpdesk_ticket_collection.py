@@ -1,6 +1,7 @@
 from datetime import timedelta
 
 from odoo import _, api, fields, models
+
 from odoo.addons.aftersales_service.tools.access import internal_only
 
 from .account_move_collection import OPEN_PAYMENT_STATES
@@ -41,7 +42,9 @@ class HelpdeskTicket(models.Model):
         for ticket in self:
             ticket.aftersales_invoice_count = counts.get(ticket.id, 0)
 
-    @api.depends("aftersales_service_end_date", "coverage", "company_id.aftersales_paid_service_due_days")
+    @api.depends(
+        "aftersales_service_end_date", "coverage", "company_id.aftersales_paid_service_due_days"
+    )
     def _compute_aftersales_payment_due_date(self):
         for ticket in self:
             ticket.aftersales_payment_due_date = ticket._aftersales_payment_due_date()
@@ -85,26 +88,30 @@ class HelpdeskTicket(models.Model):
         request = self.display_name
         orders = ticket.aftersales_service_order_ids
         confirmed = orders.filtered(lambda o: o.state == "sale")
-        posted = (confirmed.order_line.invoice_lines.move_id | ticket.aftersales_invoice_ids).filtered(
-            lambda m: m.state == "posted" and m.move_type in ("out_invoice", "out_refund")
-        )
+        posted = (
+            confirmed.order_line.invoice_lines.move_id | ticket.aftersales_invoice_ids
+        ).filtered(lambda m: m.state == "posted" and m.move_type in ("out_invoice", "out_refund"))
         manual = posted.filtered(
             lambda m: m.move_type == "out_invoice" and not m.invoice_line_ids.sale_line_ids
         )
         if not confirmed and not manual:
             quotations = orders.filtered(lambda o: o.state in ("draft", "sent"))
             if quotations:
-                return [_(
-                    "Request %(request)s is paid service: no payment received; the customer "
-                    "has not confirmed the service order %(orders)s yet (R25).",
+                return [
+                    _(
+                        "Request %(request)s is paid service: no payment received; the customer "
+                        "has not confirmed the service order %(orders)s yet (R25).",
+                        request=request,
+                        orders=", ".join(quotations.mapped("name")),
+                    )
+                ]
+            return [
+                _(
+                    "Request %(request)s is paid service: no payment received, no service order "
+                    "confirmed and nothing invoiced (R25).",
                     request=request,
-                    orders=", ".join(quotations.mapped("name")),
-                )]
-            return [_(
-                "Request %(request)s is paid service: no payment received, no service order "
-                "confirmed and nothing invoiced (R25).",
-                request=request,
-            )]
+                )
+            ]
         blockers = []
         for order in confirmed:
             currency = order.currency_id
@@ -112,26 +119,36 @@ class HelpdeskTicket(models.Model):
                 continue
             lines = order.order_line.invoice_lines.filtered(lambda line: line.move_id in posted)
             if not lines.move_id.filtered(lambda m: m.move_type == "out_invoice"):
-                blockers.append(_(
-                    "Request %(request)s is paid service: service order %(order)s "
-                    "(%(total)s) has no posted invoice.",
-                    request=request, order=order.name, total=currency.format(order.amount_total),
-                ))
+                blockers.append(
+                    _(
+                        "Request %(request)s is paid service: service order %(order)s "
+                        "(%(total)s) has no posted invoice.",
+                        request=request,
+                        order=order.name,
+                        total=currency.format(order.amount_total),
+                    )
+                )
                 continue
             invoiced = sum(
                 line.currency_id._convert(
                     line.price_total * (-1 if line.move_id.move_type == "out_refund" else 1),
-                    currency, order.company_id, line.move_id.invoice_date or fields.Date.today(),
+                    currency,
+                    order.company_id,
+                    line.move_id.invoice_date or fields.Date.today(),
                 )
                 for line in lines
             )
             if currency.compare_amounts(invoiced, order.amount_total) < 0:
-                blockers.append(_(
-                    "Request %(request)s is paid service: the posted invoices of service order "
-                    "%(order)s cover %(invoiced)s of its %(total)s.",
-                    request=request, order=order.name, invoiced=currency.format(invoiced),
-                    total=currency.format(order.amount_total),
-                ))
+                blockers.append(
+                    _(
+                        "Request %(request)s is paid service: the posted invoices of service order "
+                        "%(order)s cover %(invoiced)s of its %(total)s.",
+                        request=request,
+                        order=order.name,
+                        invoiced=currency.format(invoiced),
+                        total=currency.format(order.amount_total),
+                    )
+                )
         for move in posted.filtered(
             lambda m: m.move_type == "out_invoice" and m.payment_state in OPEN_PAYMENT_STATES
         ):
@@ -142,17 +159,21 @@ class HelpdeskTicket(models.Model):
                 "total": move.currency_id.format(move.amount_total),
             }
             if move.payment_state == "partial":
-                blockers.append(_(
-                    "Request %(request)s is paid service: invoice %(invoice)s is only partly "
-                    "paid, %(residual)s of %(total)s still due.",
-                    **values,
-                ))
+                blockers.append(
+                    _(
+                        "Request %(request)s is paid service: invoice %(invoice)s is only partly "
+                        "paid, %(residual)s of %(total)s still due.",
+                        **values,
+                    )
+                )
             else:
-                blockers.append(_(
-                    "Request %(request)s is paid service: no payment received for invoice "
-                    "%(invoice)s (%(total)s).",
-                    **values,
-                ))
+                blockers.append(
+                    _(
+                        "Request %(request)s is paid service: no payment received for invoice "
+                        "%(invoice)s (%(total)s).",
+                        **values,
+                    )
+                )
         return blockers
 
     def _aftersales_collector(self):
@@ -167,7 +188,9 @@ class HelpdeskTicket(models.Model):
     @internal_only()
     def action_view_aftersales_invoices(self):
         self.ensure_one()
-        action = self.env["ir.actions.act_window"]._for_xml_id("account.action_move_out_invoice_type")
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "account.action_move_out_invoice_type"
+        )
         action.update(
             name=_("Service Invoices"),
             domain=[("aftersales_ticket_id", "=", self.id)],

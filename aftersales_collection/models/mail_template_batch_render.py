@@ -44,7 +44,9 @@ class MailTemplate(models.Model):
             results = {}
             for record in self.env[model].browse(res_ids):
                 values = dict(variables, object=record)
-                qweb = self.env["ir.qweb"].with_context(**render_options)._prepare_environment(values)
+                qweb = (
+                    self.env["ir.qweb"].with_context(**render_options)._prepare_environment(values)
+                )
                 safe_eval.check_values(values)
                 if compiled is None:
                     functions, name = qweb._compile(

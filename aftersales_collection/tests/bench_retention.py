@@ -98,7 +98,9 @@ def bench(env, size, mails):
     created = create_fixture(env, size)
     today = fields.Date.context_today(Retention)
     due_domain = Retention._reminder_due_domain(today)
-    print(f"\n== {size:,} retentions (created in {created:.1f} s by the ORM, {size / created:,.0f}/s)")
+    print(
+        f"\n== {size:,} retentions (created in {created:.1f} s by the ORM, {size / created:,.0f}/s)"
+    )
 
     done, elapsed, queries = run_batches(
         env,
@@ -115,7 +117,9 @@ def bench(env, size, mails):
     env.cr.execute("ANALYZE aftersales_retention")
     done, elapsed, queries = run_batches(
         env,
-        lambda: Retention.search([("reminder_to_send", "=", True)], limit=MAIL_BATCH_SIZE, order="id"),
+        lambda: Retention.search(
+            [("reminder_to_send", "=", True)], limit=MAIL_BATCH_SIZE, order="id"
+        ),
         lambda batch: batch._queue_reminder_mails(),
         mails,
     )

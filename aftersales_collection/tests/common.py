@@ -60,8 +60,12 @@ class CollectionCase(AftersalesCase):
                 "invoice_date": invoice_date or cls.today,
                 "invoice_line_ids": [
                     Command.create(
-                        {"name": "Contract payment", "quantity": 1, "price_unit": amount,
-                         "tax_ids": [Command.clear()]}
+                        {
+                            "name": "Contract payment",
+                            "quantity": 1,
+                            "price_unit": amount,
+                            "tax_ids": [Command.clear()],
+                        }
                     )
                 ],
                 **vals,
@@ -73,7 +77,9 @@ class CollectionCase(AftersalesCase):
 
     @classmethod
     def _pay(cls, move, amount=None):
-        wizard = cls.env["account.payment.register"].with_context(
-            active_model="account.move", active_ids=move.ids
-        ).create({"amount": amount or move.amount_residual})
+        wizard = (
+            cls.env["account.payment.register"]
+            .with_context(active_model="account.move", active_ids=move.ids)
+            .create({"amount": amount or move.amount_residual})
+        )
         return wizard._create_payments()

@@ -26,11 +26,17 @@ class TestAgeing(CollectionCase):
         )
         # Due on their invoice date (final payments age from their due date).
         cls.inv_new, cls.inv_mid, cls.inv_old, cls.inv_paid = (
-            cls._invoice(project, amount, cls.today - relativedelta(days=days),
-                         invoice_date_due=cls.today - relativedelta(days=days))
+            cls._invoice(
+                project,
+                amount,
+                cls.today - relativedelta(days=days),
+                invoice_date_due=cls.today - relativedelta(days=days),
+            )
             for project, amount, days in (
-                (cls.project, 1000.0, 10), (cls.project, 2000.0, 60),
-                (cls.project_b, 4000.0, 150), (cls.project_b, 999.0, 20),
+                (cls.project, 1000.0, 10),
+                (cls.project, 2000.0, 60),
+                (cls.project_b, 4000.0, 150),
+                (cls.project_b, 999.0, 20),
             )
         )
         cls._pay(cls.inv_paid)
@@ -42,7 +48,10 @@ class TestAgeing(CollectionCase):
     def test_buckets_and_red_flag(self):
         lines = self.Ageing.search(self.domain)
         by_ref = {line.reference: line for line in lines}
-        self.assertEqual(set(by_ref), {self.inv_new.name, self.inv_mid.name, self.inv_old.name, self.ret_due.name})
+        self.assertEqual(
+            set(by_ref),
+            {self.inv_new.name, self.inv_mid.name, self.inv_old.name, self.ret_due.name},
+        )
         self.assertEqual(by_ref[self.inv_new.name].bucket, "0_30")
         self.assertEqual(by_ref[self.inv_mid.name].bucket, "31_90")
         self.assertEqual(by_ref[self.inv_old.name].bucket, "91_180")
@@ -59,12 +68,16 @@ class TestAgeing(CollectionCase):
 
     def test_xlsx_export_sums(self):
         other = self._project_ending(
-            self.today - relativedelta(days=40), "T-AGE-3", company_id=self.other_company.id,
+            self.today - relativedelta(days=40),
+            "T-AGE-3",
+            company_id=self.other_company.id,
             partner_id=self.customer_b.id,
         )
         self.Retention.create({"project_id": other.id, "amount": 300.0})
         self.env.user.company_ids |= self.other_company
-        Ageing = self.Ageing.with_context(allowed_company_ids=(self.company | self.other_company).ids)
+        Ageing = self.Ageing.with_context(
+            allowed_company_ids=(self.company | self.other_company).ids
+        )
         content = Ageing._xlsx_content(
             [("project_id", "in", (self.project | self.project_b | other).ids)]
         )

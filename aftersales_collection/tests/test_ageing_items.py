@@ -36,16 +36,25 @@ class TestAgeingItems(CollectionCase):
     def test_final_payment_ages_from_due_date_and_opens_invoice(self):
         row = self._row(self.invoice)
         self.assertEqual(self.invoice.invoice_date_due, self.today - relativedelta(days=10))
-        self.assertEqual((row.kind, row.date_from, row.age_days), ("final", self.invoice.invoice_date_due, 10))
+        self.assertEqual(
+            (row.kind, row.date_from, row.age_days), ("final", self.invoice.invoice_date_due, 10)
+        )
         self.assertEqual(row.bucket, "0_30")
         action = row.action_open_item()
         self.assertEqual((action["res_model"], action["res_id"]), ("account.move", self.invoice.id))
         action = self._row(self.retention).action_open_item()
-        self.assertEqual((action["res_model"], action["res_id"]), ("aftersales.retention", self.retention.id))
+        self.assertEqual(
+            (action["res_model"], action["res_id"]), ("aftersales.retention", self.retention.id)
+        )
 
     def test_buckets_are_settings(self):
-        self.company.write({"aftersales_ageing_bucket_1": 5, "aftersales_ageing_bucket_2": 150,
-                            "aftersales_ageing_bucket_3": 250})
+        self.company.write(
+            {
+                "aftersales_ageing_bucket_1": 5,
+                "aftersales_ageing_bucket_2": 150,
+                "aftersales_ageing_bucket_3": 250,
+            }
+        )
         self.env.flush_all()
         self.assertEqual(self._row(self.invoice).bucket, "31_90")
         self.assertEqual(self._row(self.retention).bucket, "91_180")

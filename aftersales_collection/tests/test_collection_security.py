@@ -27,11 +27,15 @@ class TestCollectionSecurity(CollectionCase):
     def test_accounting_sees(self):
         for user in (self.accountant, self.accounting_readonly, self.as_user):
             with self.subTest(user=user.login):
-                retentions = self.Retention.with_user(user).search([("project_id.name", "like", "T-SEC")])
+                retentions = self.Retention.with_user(user).search(
+                    [("project_id.name", "like", "T-SEC")]
+                )
                 self.assertEqual(retentions, self.retention, "own company only")
                 self.assertEqual(retentions.project_id.name, "T-SEC-1")
-                ageing = self.env["aftersales.ageing.report"].with_user(user).search(
-                    [("project_id", "=", self.project.id)]
+                ageing = (
+                    self.env["aftersales.ageing.report"]
+                    .with_user(user)
+                    .search([("project_id", "=", self.project.id)])
                 )
                 self.assertEqual(len(ageing), 2)
         with self.assertRaises(AccessError):
@@ -53,10 +57,14 @@ class TestCollectionSecurity(CollectionCase):
     def test_project_form_for_each_role(self):
         """The project form opens for engineers (no receivables) and accountants (receivables)."""
         Project = self.env["aftersales.project"]
-        arch = Project.with_user(self.engineer).get_views([(False, "form")])["views"]["form"]["arch"]
+        arch = Project.with_user(self.engineer).get_views([(False, "form")])["views"]["form"][
+            "arch"
+        ]
         self.assertIn('name="punch_item_ids"', arch)
         self.assertNotIn('name="retention_ids"', arch)
-        arch = Project.with_user(self.accountant).get_views([(False, "form")])["views"]["form"]["arch"]
+        arch = Project.with_user(self.accountant).get_views([(False, "form")])["views"]["form"][
+            "arch"
+        ]
         self.assertIn('name="retention_ids"', arch)
         project = self.project.with_user(self.accountant)
         self.assertEqual(project.unpaid_invoice_count, 1)

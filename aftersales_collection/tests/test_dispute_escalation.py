@@ -99,7 +99,9 @@ class TestDisputeEscalation(CollectionCase):
         self.assertEqual(escalation.state, "refused")
         self.assertEqual(self.late.state, "reminded")
         self.Retention._cron_send_reminders()
-        self.assertEqual(len(self.late.escalation_ids), 1, "a refused escalation is not re-proposed")
+        self.assertEqual(
+            len(self.late.escalation_ids), 1, "a refused escalation is not re-proposed"
+        )
 
     def test_disputed_retention_is_not_escalated(self):
         self._open_dispute(self.late)

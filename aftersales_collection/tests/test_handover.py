@@ -17,7 +17,9 @@ class TestHandover(CollectionCase):
 
     def _hand_over(self, lines):
         action = self.project.with_user(self.as_user).action_open_handover()
-        with Form(self.env[action["res_model"]].with_user(self.as_user).with_context(action["context"])) as form:
+        with Form(
+            self.env[action["res_model"]].with_user(self.as_user).with_context(action["context"])
+        ) as form:
             form.acceptance_date = self.today - relativedelta(days=2)
             for name, user, deadline in lines:
                 with form.line_ids.new() as line:
@@ -78,9 +80,7 @@ class TestHandover(CollectionCase):
         self.assertIn("壹万贰仟叁佰肆拾伍元陆角整", html)
         self.assertIn("壹拾壹万贰仟叁佰肆拾伍元陆角整", html)
         action = self.project.action_send_payment_notice()
-        composer = Form(
-            self.env["mail.compose.message"].with_context(action["context"])
-        ).save()
+        composer = Form(self.env["mail.compose.message"].with_context(action["context"])).save()
         composer._action_send_mail()
         message = self.project.message_ids[0]
         self.assertEqual(message.partner_ids, self.customer)
@@ -92,7 +92,9 @@ class TestHandover(CollectionCase):
         self.customer.lang = "zh_CN"
         self._invoice(self.project, 10.0)
         template = self.env.ref("aftersales_collection.mail_template_payment_notice")
-        values = template._generate_template(self.project.ids, ("lang", "body_html"))[self.project.id]
+        values = template._generate_template(self.project.ids, ("lang", "body_html"))[
+            self.project.id
+        ]
         self.assertEqual(values["lang"], "zh_CN")
         self.assertIn("壹拾元整", values["body_html"])
 

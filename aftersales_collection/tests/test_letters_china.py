@@ -25,10 +25,18 @@ class TestCustomerLettersChina(CollectionCase, HttpCase):
         cls.company.currency_id = cls.cny
         bank = cls.env["res.bank"].create({"name": "ICBC Songjiang"})
         cls.env["res.partner.bank"].create(
-            {"partner_id": cls.company.partner_id.id, "bank_id": bank.id, "acc_number": "6222 0001 2345 678"}
+            {
+                "partner_id": cls.company.partner_id.id,
+                "bank_id": bank.id,
+                "acc_number": "6222 0001 2345 678",
+            }
         )
         cls.company.aftersales_contact_id = cls.env["res.partner"].create(
-            {"name": "After-sales Desk", "phone": "400-820-1888", "parent_id": cls.company.partner_id.id}
+            {
+                "name": "After-sales Desk",
+                "phone": "400-820-1888",
+                "parent_id": cls.company.partner_id.id,
+            }
         )
         cls.project = cls._project("T-CN-001")
         cls.invoice = cls._invoice(cls.project, 215000.0, currency_id=cls.cny.id)
@@ -58,7 +66,9 @@ class TestCustomerLettersChina(CollectionCase, HttpCase):
         """Capitals are yuan: a dollar amount is written with its currency's name instead."""
         usd = self.env.ref("base.USD")
         usd.active = True
-        self.env["res.currency.rate"].create({"currency_id": usd.id, "rate": 0.14, "name": "2020-01-01"})
+        self.env["res.currency.rate"].create(
+            {"currency_id": usd.id, "rate": 0.14, "name": "2020-01-01"}
+        )
         project = self._project("T-CN-USD")
         self._invoice(project, 45000.0, currency_id=usd.id)
         text = report_text(self, NOTICE, project)
@@ -69,8 +79,12 @@ class TestCustomerLettersChina(CollectionCase, HttpCase):
         self.assertNotIn("¥", text)
 
     def test_retention_letter_before_and_after_due(self):
-        soon = self._retention(self._project_ending(self.today + relativedelta(days=20), "T-CN-SOON"), 45000.0)
-        late = self._retention(self._project_ending(self.today - relativedelta(days=40), "T-CN-LATE"), 30000.0)
+        soon = self._retention(
+            self._project_ending(self.today + relativedelta(days=20), "T-CN-SOON"), 45000.0
+        )
+        late = self._retention(
+            self._project_ending(self.today - relativedelta(days=40), "T-CN-LATE"), 30000.0
+        )
         before = report_text(self, LETTER, soon)
         after = report_text(self, LETTER, late)
         self.assertIn("RMB肆万伍仟元整", before)
@@ -98,9 +112,11 @@ class TestDemoChina(TransactionCase):
         self.assertEqual(company.country_id.code, "CN")
         self.assertEqual(company.currency_id.name, "CNY")
         self.assertTrue(company.chart_template and company.chart_template.startswith("cn"))
-        self.assertTrue(self.env["account.journal"].search_count(
-            [("company_id", "=", company.id), ("type", "=", "sale")]
-        ))
+        self.assertTrue(
+            self.env["account.journal"].search_count(
+                [("company_id", "=", company.id), ("type", "=", "sale")]
+            )
+        )
         self.assertTrue(company.logo)
         self.assertTrue(company.partner_id.bank_ids)
         self.assertEqual(company.aftersales_contact_id.phone, "400-820-1888")
@@ -110,7 +126,11 @@ class TestDemoChina(TransactionCase):
     def test_demo_customer_invoices(self):
         customer = self.env.ref("aftersales_service.partner_pujiang")
         invoices = self.env["account.move"].search(
-            [("partner_id", "=", customer.id), ("move_type", "=", "out_invoice"), ("state", "=", "posted")]
+            [
+                ("partner_id", "=", customer.id),
+                ("move_type", "=", "out_invoice"),
+                ("state", "=", "posted"),
+            ]
         )
         self.assertGreaterEqual(len(invoices), 2)
         self.assertEqual(invoices.currency_id.name, "CNY")

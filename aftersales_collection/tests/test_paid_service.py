@@ -34,7 +34,9 @@ class TestPaidService(CollectionCase):
             self.ticket.aftersales_payment_due_date, self.today + relativedelta(days=13)
         )
         invoice = self._invoice(
-            self.project, 4800.0, aftersales_ticket_id=self.ticket.id,
+            self.project,
+            4800.0,
+            aftersales_ticket_id=self.ticket.id,
             invoice_payment_term_id=self.env.ref("account.account_payment_term_30days").id,
         )
         self.assertEqual(invoice.invoice_date_due, self.today + relativedelta(days=13))
@@ -78,9 +80,7 @@ class TestPaidService(CollectionCase):
         dispatch.action_return()
         returned_day = fields.Date.context_today(dispatch, dispatch.returned_at)
         self.assertEqual(ticket.aftersales_service_end_date, returned_day)
-        self.assertEqual(
-            ticket.aftersales_payment_due_date, returned_day + relativedelta(days=15)
-        )
+        self.assertEqual(ticket.aftersales_payment_due_date, returned_day + relativedelta(days=15))
         # A second trip's return does not move the due date.
         second = self._served_first_on_site(ticket)
         ticket.aftersales_service_end_date = returned_day - relativedelta(days=1)

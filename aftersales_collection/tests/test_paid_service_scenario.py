@@ -22,16 +22,25 @@ class TestPaidServiceScenario(AccountTestInvoicingCommon):
         company = cls.company_data["company"]
         users = {"company_id": company.id, "company_ids": [Command.set(company.ids)]}
         cls.as_user = new_test_user(
-            cls.env, "t_paid_dispatcher", name="Dispatcher",
-            groups="base.group_user,aftersales_service.group_aftersales_user", **users,
+            cls.env,
+            "t_paid_dispatcher",
+            name="Dispatcher",
+            groups="base.group_user,aftersales_service.group_aftersales_user",
+            **users,
         )
         cls.manager = new_test_user(
-            cls.env, "t_paid_manager", name="After-sales Manager",
-            groups="base.group_user,aftersales_service.group_aftersales_manager", **users,
+            cls.env,
+            "t_paid_manager",
+            name="After-sales Manager",
+            groups="base.group_user,aftersales_service.group_aftersales_manager",
+            **users,
         )
         cls.engineer = new_test_user(
-            cls.env, "t_paid_engineer", name="Field Engineer",
-            groups="base.group_user,aftersales_service.group_aftersales_engineer", **users,
+            cls.env,
+            "t_paid_engineer",
+            name="Field Engineer",
+            groups="base.group_user,aftersales_service.group_aftersales_engineer",
+            **users,
         )
         sudo_env = cls.env(su=True)
         cls.employee = sudo_env["hr.employee"].create(
@@ -64,14 +73,18 @@ class TestPaidServiceScenario(AccountTestInvoicingCommon):
 
     # ------------------------------------------------------------------ the steps
     def _request(self, **vals):
-        return self.env["helpdesk.ticket"].with_user(self.as_user).create(
-            {
-                "name": "Dosing pump leaks",
-                "description": "The dosing pump leaks at the seal.",
-                "partner_id": self.customer.id,
-                "aftersales_project_id": self.project.id,
-                **vals,
-            }
+        return (
+            self.env["helpdesk.ticket"]
+            .with_user(self.as_user)
+            .create(
+                {
+                    "name": "Dosing pump leaks",
+                    "description": "The dosing pump leaks at the seal.",
+                    "partner_id": self.customer.id,
+                    "aftersales_project_id": self.project.id,
+                    **vals,
+                }
+            )
         )
 
     def _service_order(self, ticket):
@@ -81,7 +94,11 @@ class TestPaidServiceScenario(AccountTestInvoicingCommon):
         action = repair.with_user(self.as_user).action_create_sale_order()
         order = self.env["sale.order"].browse(action["res_id"]).with_user(self.as_user)
         order.write(
-            {"order_line": [Command.create({"product_id": self.onsite_repair.id, "product_uom_qty": 1})]}
+            {
+                "order_line": [
+                    Command.create({"product_id": self.onsite_repair.id, "product_uom_qty": 1})
+                ]
+            }
         )
         return order
 
@@ -92,14 +109,18 @@ class TestPaidServiceScenario(AccountTestInvoicingCommon):
         return invoice
 
     def _pay(self, invoice, amount=None):
-        wizard = self.env["account.payment.register"].with_context(
-            active_model="account.move", active_ids=invoice.ids
-        ).create({"amount": amount or invoice.amount_residual})
+        wizard = (
+            self.env["account.payment.register"]
+            .with_context(active_model="account.move", active_ids=invoice.ids)
+            .create({"amount": amount or invoice.amount_residual})
+        )
         return wizard._create_payments()
 
     def _dispatch(self, ticket):
-        dispatch = self.env["aftersales.dispatch"].with_user(self.as_user).create(
-            {"ticket_id": ticket.id, "employee_ids": [Command.set(self.employee.ids)]}
+        dispatch = (
+            self.env["aftersales.dispatch"]
+            .with_user(self.as_user)
+            .create({"ticket_id": ticket.id, "employee_ids": [Command.set(self.employee.ids)]})
         )
         if "briefing_ids" in dispatch._fields:  # the hazard gate, when installed
             dispatch.briefing_ids.with_user(self.engineer).action_acknowledge()
@@ -169,9 +190,11 @@ class TestPaidServiceScenario(AccountTestInvoicingCommon):
         order = self._service_order(ticket)
         order.action_confirm()
         # The customer is invoiced half of the order (a down payment) and pays it.
-        wizard = self.env["sale.advance.payment.inv"].with_context(
-            active_model="sale.order", active_ids=order.ids
-        ).create({"advance_payment_method": "percentage", "amount": 50})
+        wizard = (
+            self.env["sale.advance.payment.inv"]
+            .with_context(active_model="sale.order", active_ids=order.ids)
+            .create({"advance_payment_method": "percentage", "amount": 50})
+        )
         wizard.create_invoices()
         down_payment = order.invoice_ids.with_env(self.env)
         self.assertEqual(down_payment.aftersales_ticket_id, ticket)
@@ -205,16 +228,22 @@ class TestPaidServiceScenario(AccountTestInvoicingCommon):
         self.assertEqual(end, fields.Date.context_today(dispatch, dispatch.returned_at))
         self.assertEqual(invoice.invoice_date_due, end + timedelta(days=15))
         self.assertEqual(
-            set(invoice.line_ids.filtered(lambda l: l.display_type == "payment_term").mapped(
-                "date_maturity")),
+            set(
+                invoice.line_ids.filtered(lambda l: l.display_type == "payment_term").mapped(
+                    "date_maturity"
+                )
+            ),
             {end + timedelta(days=15)},
         )
         Activity = self.env["mail.activity"].sudo()
         reminders = [
             ("res_model", "=", "helpdesk.ticket"),
             ("res_id", "=", ticket.id),
-            ("activity_type_id", "=",
-             self.env.ref("aftersales_collection.mail_activity_paid_service_overdue").id),
+            (
+                "activity_type_id",
+                "=",
+                self.env.ref("aftersales_collection.mail_activity_paid_service_overdue").id,
+            ),
         ]
         cron = self.env["account.move"].sudo()
         with freeze_time(end + timedelta(days=15)):
@@ -295,14 +324,18 @@ class TestPaidServiceScenario(AccountTestInvoicingCommon):
             }
         )
         order.action_confirm()
-        project = self.env["aftersales.project"].sudo().create(
-            {
-                "name": "T-PAID-CONTRACT",
-                "partner_id": self.customer.id,
-                "company_id": self.company_data["company"].id,
-                "delivery_date": fields.Date.today(),
-                "sale_order_id": order.id,
-            }
+        project = (
+            self.env["aftersales.project"]
+            .sudo()
+            .create(
+                {
+                    "name": "T-PAID-CONTRACT",
+                    "partner_id": self.customer.id,
+                    "company_id": self.company_data["company"].id,
+                    "delivery_date": fields.Date.today(),
+                    "sale_order_id": order.id,
+                }
+            )
         )
         invoice = order._create_invoices()
         self.assertEqual(invoice.aftersales_project_id, project)

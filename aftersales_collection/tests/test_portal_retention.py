@@ -48,7 +48,9 @@ class TestPortalRetention(AftersalesPortalCase):
         self.assertIn(format_date(self.env, self.pending_a.due_date), response.text)
         # In the customer's words, not the collection team's states (issue 14).
         self.assertIn("Payment requested", response.text)
-        self.assertIn("Not yet due" if self.pending_a.due_date >= date.today() else "Due", response.text)
+        self.assertIn(
+            "Not yet due" if self.pending_a.due_date >= date.today() else "Due", response.text
+        )
         self.assertNotIn("Pending", response.text)
         self.assertIn(f"/my/aftersales/retentions/{self.reminded_a.id}/letter", response.text)
         self.assertNotIn(f"/my/aftersales/retentions/{self.pending_a.id}/letter", response.text)
@@ -75,7 +77,9 @@ class TestPortalRetention(AftersalesPortalCase):
             self.assertEqual(response.status_code, 404)
             self.assertNotIn("SECRET", response.text)
         Retention = self.env["aftersales.retention"].with_user(self.portal_a)
-        self.assertEqual(Retention.search([]), (self.pending_a | self.reminded_a).with_user(self.portal_a))
+        self.assertEqual(
+            Retention.search([]), (self.pending_a | self.reminded_a).with_user(self.portal_a)
+        )
         for retention in self.foreign:
             with self.assertRaises(AccessError):
                 retention.with_user(self.portal_a).read(["amount"])

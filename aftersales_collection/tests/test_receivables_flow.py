@@ -16,13 +16,19 @@ class TestHandoverToCash(CollectionCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        product = cls.env["product.product"].create({"name": "Contract: RO plant", "type": "service"})
+        product = cls.env["product.product"].create(
+            {"name": "Contract: RO plant", "type": "service"}
+        )
         cls.order = cls.env["sale.order"].create(
             {
                 "partner_id": cls.customer.id,
                 "order_line": [
                     Command.create(
-                        {"product_id": product.id, "price_unit": 100000.0, "tax_id": [Command.clear()]}
+                        {
+                            "product_id": product.id,
+                            "price_unit": 100000.0,
+                            "tax_id": [Command.clear()],
+                        }
                     )
                 ],
             }
@@ -37,7 +43,9 @@ class TestHandoverToCash(CollectionCase):
 
     def _hand_over(self, **values):
         action = self.project.with_user(self.as_user).action_open_handover()
-        Wizard = self.env[action["res_model"]].with_user(self.as_user).with_context(action["context"])
+        Wizard = (
+            self.env[action["res_model"]].with_user(self.as_user).with_context(action["context"])
+        )
         with Form(Wizard) as form:
             form.acceptance_date = self.today - relativedelta(days=2)
             for field, value in values.items():
@@ -67,9 +75,11 @@ class TestHandoverToCash(CollectionCase):
         self._hand_over(retention_percent=0.0)
         self.assertFalse(self.project.retention_ids, "no retention money when none is asked")
         self.assertEqual(self.project._contract_amount_not_invoiced(), 60000.0)
-        html = self.env["ir.actions.report"]._render_qweb_html(
-            "aftersales_collection.report_payment_notice", self.project.ids
-        )[0].decode()
+        html = (
+            self.env["ir.actions.report"]
+            ._render_qweb_html("aftersales_collection.report_payment_notice", self.project.ids)[0]
+            .decode()
+        )
         self.assertIn(self.invoice.name, html, "the posted unpaid invoice")
         self.assertIn("o_aftersales_not_invoiced", html, "the contract amount not yet invoiced")
         self.assertIn(self.project._amount_in_capitals(60000.0), html)
@@ -78,9 +88,11 @@ class TestHandoverToCash(CollectionCase):
         self.assertIn(self.project._amount_in_capitals(100000.0), html)
         # A finished item is no longer listed.
         self.project.punch_item_ids.with_user(self.engineer).action_done()
-        html = self.env["ir.actions.report"]._render_qweb_html(
-            "aftersales_collection.report_payment_notice", self.project.ids
-        )[0].decode()
+        html = (
+            self.env["ir.actions.report"]
+            ._render_qweb_html("aftersales_collection.report_payment_notice", self.project.ids)[0]
+            .decode()
+        )
         self.assertNotIn("Replace the cracked sight glass", html)
 
     def test_retention_needs_a_contract(self):
@@ -99,10 +111,18 @@ class TestFinalPaymentDisputeEscalation(CollectionCase):
     def setUpClass(cls):
         super().setUpClass()
         cls.project = cls._project_ending(cls.today + relativedelta(months=6), "T-FIN-1")
-        cls.late = cls._invoice(cls.project, 30000.0, cls.today - relativedelta(days=75),
-                                invoice_date_due=cls.today - relativedelta(days=45))
-        cls.recent = cls._invoice(cls.project, 10000.0, cls.today - relativedelta(days=50),
-                                  invoice_date_due=cls.today - relativedelta(days=20))
+        cls.late = cls._invoice(
+            cls.project,
+            30000.0,
+            cls.today - relativedelta(days=75),
+            invoice_date_due=cls.today - relativedelta(days=45),
+        )
+        cls.recent = cls._invoice(
+            cls.project,
+            10000.0,
+            cls.today - relativedelta(days=50),
+            invoice_date_due=cls.today - relativedelta(days=20),
+        )
         cls.ticket = cls.env["helpdesk.ticket"].create(
             {
                 "name": "Customer withholds the final payment: pump noise",
@@ -115,8 +135,10 @@ class TestFinalPaymentDisputeEscalation(CollectionCase):
         cls.company.aftersales_management_user_ids = cls.as_user
 
     def _dispute(self, move):
-        return self.env["aftersales.retention.dispute"].with_user(self.as_user).create(
-            {"move_id": move.id, "ticket_id": self.ticket.id, "reason": "Pump too loud"}
+        return (
+            self.env["aftersales.retention.dispute"]
+            .with_user(self.as_user)
+            .create({"move_id": move.id, "ticket_id": self.ticket.id, "reason": "Pump too loud"})
         )
 
     def test_overdue_final_payment_escalated_once_to_management(self):
@@ -235,11 +257,15 @@ class TestLiveFlags(CollectionCase):
     def test_list_send_skips_what_is_sent(self):
         self.late.with_user(self.as_user).action_send_reminder()
         self.assertEqual(self.late.state, "reminded")
-        mails = self.env["mail.mail"].search([("model", "=", self.Retention._name), ("res_id", "=", self.late.id)])
+        mails = self.env["mail.mail"].search(
+            [("model", "=", self.Retention._name), ("res_id", "=", self.late.id)]
+        )
         self.assertEqual(len(mails), 1)
         result = self.both.with_user(self.as_user).action_send_reminder()
         self.assertEqual(result["params"]["type"], "warning", "the sent one is skipped and said so")
         self.assertIn(self.late.name, result["params"]["message"])
         self.assertEqual(self.upcoming.state, "reminded")
-        mails = self.env["mail.mail"].search([("model", "=", self.Retention._name), ("res_id", "=", self.late.id)])
+        mails = self.env["mail.mail"].search(
+            [("model", "=", self.Retention._name), ("res_id", "=", self.late.id)]
+        )
         self.assertEqual(len(mails), 1, "never twice")

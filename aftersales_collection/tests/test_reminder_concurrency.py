@@ -14,8 +14,9 @@ class TestReminderConcurrency(TransactionCase):
 
     def _env(self, cr):
         return api.Environment(
-            cr, SUPERUSER_ID, {"tracking_disable": True, "mail_create_nolog": True,
-                               "mail_notrack": True}
+            cr,
+            SUPERUSER_ID,
+            {"tracking_disable": True, "mail_create_nolog": True, "mail_notrack": True},
         )
 
     def setUp(self):
@@ -29,30 +30,41 @@ class TestReminderConcurrency(TransactionCase):
             # counter in turn (a lock of its own, not what this test is about).
             projects = env["aftersales.project"].create(
                 [
-                    {"name": f"T-CONC-REMIND-{i}", "partner_id": partner.id,
-                     "delivery_date": "2020-01-15"}
+                    {
+                        "name": f"T-CONC-REMIND-{i}",
+                        "partner_id": partner.id,
+                        "delivery_date": "2020-01-15",
+                    }
                     for i in range(2)
                 ]
             )
             retentions = env["aftersales.retention"].create(
                 [{"project_id": project.id, "amount": 100.0} for project in projects]
             )
-            self.ids = {"partner": partner.id, "projects": projects.ids, "retentions": retentions.ids}
+            self.ids = {
+                "partner": partner.id,
+                "projects": projects.ids,
+                "retentions": retentions.ids,
+            }
         self.addCleanup(self._cleanup)
 
     def _cleanup(self):
         with self.registry.cursor() as cr:
             env = self._env(cr)
             ids = tuple(self.ids["retentions"])
-            mails = env["mail.mail"].search([("model", "=", "aftersales.retention"), ("res_id", "in", ids)])
+            mails = env["mail.mail"].search(
+                [("model", "=", "aftersales.retention"), ("res_id", "in", ids)]
+            )
             mails.mail_message_id.attachment_ids.unlink()
             mails.unlink()
             env["ir.attachment"].search(
                 [("res_model", "=", "aftersales.retention"), ("res_id", "in", ids)]
             ).unlink()
             env["mail.message"].search(
-                [("model", "in", ("aftersales.retention", "aftersales.project")),
-                 ("res_id", "in", (*ids, *self.ids["projects"]))]
+                [
+                    ("model", "in", ("aftersales.retention", "aftersales.project")),
+                    ("res_id", "in", (*ids, *self.ids["projects"])),
+                ]
             ).unlink()
             # Reminded retention money and archive entries (the letters were filed, R38) are
             # never deleted by the application: the test's own rows go by SQL.
@@ -84,7 +96,9 @@ class TestReminderConcurrency(TransactionCase):
                 cr.execute("SET LOCAL lock_timeout = '10s'")
             env_a, env_b = self._env(cr_a), self._env(cr_b)
             # A sends the first one and has not committed yet ...
-            self.assertEqual(env_a["aftersales.retention"].browse(first).action_send_reminder(), True)
+            self.assertEqual(
+                env_a["aftersales.retention"].browse(first).action_send_reminder(), True
+            )
             env_a.flush_all()
             # ... while B sends the whole list: it skips the row A holds.
             result = env_b["aftersales.retention"].browse([first, second]).action_send_reminder()

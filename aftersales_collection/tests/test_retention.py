@@ -54,7 +54,9 @@ class TestRetention(CollectionCase):
         for acceptance, end, reminder in cases:
             with self.subTest(acceptance=acceptance):
                 project = self._project(
-                    name=f"T-RET-M{acceptance}", delivery_date=acceptance, acceptance_date=acceptance
+                    name=f"T-RET-M{acceptance}",
+                    delivery_date=acceptance,
+                    acceptance_date=acceptance,
                 )
                 retention = self._retention(project, 1000.0)
                 self.assertEqual(project.warranty_end, end)
@@ -121,7 +123,9 @@ class TestRetention(CollectionCase):
         self.assertGreaterEqual(remaining, todo + unsent)
         calls = 1
         while remaining:
-            remaining = Retention._cron_send_reminders(batch_size=total - 1, mail_batch_size=total - 1)
+            remaining = Retention._cron_send_reminders(
+                batch_size=total - 1, mail_batch_size=total - 1
+            )
             calls += 1
             self.assertLess(calls, 5)
         self.assertEqual(set(due.mapped("state")), {"reminded"})
@@ -149,8 +153,10 @@ class TestRetention(CollectionCase):
     def test_reconciled_item_collects(self):
         invoice = self._invoice(self.due_later, 30000.0)
         self.ret_later.move_id = invoice
-        self.assertEqual(self.ret_later.move_line_id, invoice.line_ids.filtered(
-            lambda line: line.account_type == "asset_receivable"))
+        self.assertEqual(
+            self.ret_later.move_line_id,
+            invoice.line_ids.filtered(lambda line: line.account_type == "asset_receivable"),
+        )
         self._pay(invoice, 10000.0)
         self.assertNotEqual(self.ret_later.state, "collected", "a partial payment does not collect")
         self._pay(invoice)
@@ -159,5 +165,8 @@ class TestRetention(CollectionCase):
         # Collected money is not reminded.
         self.ret_later.invalidate_recordset()
         self.assertNotIn(
-            self.ret_later, self.Retention.search(self.Retention._reminder_due_domain(self.today + relativedelta(years=1)))
+            self.ret_later,
+            self.Retention.search(
+                self.Retention._reminder_due_domain(self.today + relativedelta(years=1))
+            ),
         )

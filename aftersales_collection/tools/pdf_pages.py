@@ -168,6 +168,8 @@ def split_pages(data):
         size = first_own + len(own)
         out.append(b"xref\n0 %d\n0000000000 65535 f \n" % size)
         out.extend(b"%010d 00000 n \n" % offset for offset in offsets)
-        out.append(b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (size, xref_at))
+        out.append(
+            b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (size, xref_at)
+        )
         letters.append(b"".join(out))
     return letters

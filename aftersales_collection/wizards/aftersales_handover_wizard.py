@@ -13,7 +13,9 @@ class AftersalesHandoverWizard(models.TransientModel):
     project_id = fields.Many2one("aftersales.project", required=True, readonly=True)
     acceptance_date = fields.Date(required=True)
     handover_date = fields.Date(required=True, default=fields.Date.context_today)
-    line_ids = fields.One2many("aftersales.handover.wizard.line", "wizard_id", string="Unfinished Items")
+    line_ids = fields.One2many(
+        "aftersales.handover.wizard.line", "wizard_id", string="Unfinished Items"
+    )
     # R29/R30: the retention money comes from the contract at handover, not typed in by hand.
     contract_amount = fields.Monetary(
         related="project_id.sale_order_id.amount_total", string="Contract Amount"
@@ -51,8 +53,11 @@ class AftersalesHandoverWizard(models.TransientModel):
         project = self.project_id
         if project.handover_date:
             raise UserError(
-                _("Project %(project)s was handed over on %(date)s.", project=project.name,
-                  date=project.handover_date)
+                _(
+                    "Project %(project)s was handed over on %(date)s.",
+                    project=project.name,
+                    date=project.handover_date,
+                )
             )
         if self.handover_date < self.acceptance_date:
             raise UserError(_("The handover cannot come before the acceptance."))
@@ -68,7 +73,9 @@ class AftersalesHandoverWizard(models.TransientModel):
                 if not project.sale_order_id
                 else _("The retention percentage must be between 0 and 100.")
             )
-        project.write({"acceptance_date": self.acceptance_date, "handover_date": self.handover_date})
+        project.write(
+            {"acceptance_date": self.acceptance_date, "handover_date": self.handover_date}
+        )
         items = self.env["aftersales.punch.item"].create(
             [
                 {

@@ -31,9 +31,7 @@ class AftersalesDispatch(models.Model):
         if "employee_ids" in vals:
             self._sync_hazard_briefings()
         if "ticket_id" in vals:
-            self.briefing_ids.filtered(
-                lambda b: b.dispatch_id.state in NOT_LEFT_STATES
-            )._reopen()
+            self.briefing_ids.filtered(lambda b: b.dispatch_id.state in NOT_LEFT_STATES)._reopen()
         return res
 
     def _sync_hazard_briefings(self):
@@ -61,9 +59,9 @@ class AftersalesDispatch(models.Model):
         # on: a briefing reopened after the confirmation (the hazards changed), or made for an
         # engineer who joined the confirmed trip, is acknowledged before it returns.
         blockers = super()._get_dispatch_blockers()
-        acknowledged = self.sudo().briefing_ids.filtered(
-            lambda b: b.state == "acknowledged"
-        ).employee_id
+        acknowledged = (
+            self.sudo().briefing_ids.filtered(lambda b: b.state == "acknowledged").employee_id
+        )
         for employee in self.sudo().employee_ids - acknowledged:
             blockers.append(
                 _("Hazard briefing not acknowledged by %(engineer)s.", engineer=employee.name)

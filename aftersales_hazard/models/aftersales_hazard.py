@@ -21,8 +21,16 @@ LEVELS = [
 RISK_LEVELS = [("low", "Low"), ("medium", "Medium"), ("high", "High"), ("critical", "Critical")]
 # Fields whose change makes an acknowledged briefing outdated.
 BRIEFED_FIELDS = {
-    "name", "category", "description", "probability", "severity", "control_measures",
-    "avoidance_plan", "ppe", "active", "project_id",
+    "name",
+    "category",
+    "description",
+    "probability",
+    "severity",
+    "control_measures",
+    "avoidance_plan",
+    "ppe",
+    "active",
+    "project_id",
 }
 
 

@@ -25,7 +25,9 @@ class AftersalesHazardBriefing(models.Model):
         "hr.employee", string="Engineer", required=True, index=True, check_company=True
     )
     user_id = fields.Many2one(related="employee_id.user_id", string="Engineer's User")
-    project_id = fields.Many2one(related="dispatch_id.project_id", store=True, index="btree_not_null")
+    project_id = fields.Many2one(
+        related="dispatch_id.project_id", store=True, index="btree_not_null"
+    )
     company_id = fields.Many2one(related="dispatch_id.company_id", store=True, index=True)
     dispatch_state = fields.Selection(related="dispatch_id.state", string="Dispatch Status")
     planned_departure = fields.Datetime(related="dispatch_id.planned_departure")
@@ -76,8 +78,10 @@ class AftersalesHazardBriefing(models.Model):
         """Replace the listed hazards with the site's active hazards of now."""
         hazards_by_project = {}
         if self.project_id:
-            for hazard in self.env["aftersales.hazard"].sudo().search(
-                [("project_id", "in", self.project_id.ids)]
+            for hazard in (
+                self.env["aftersales.hazard"]
+                .sudo()
+                .search([("project_id", "in", self.project_id.ids)])
             ):
                 hazards_by_project.setdefault(hazard.project_id.id, []).append(hazard)
         self.sudo().line_ids.unlink()

@@ -23,8 +23,10 @@ class AftersalesProject(models.Model):
         those already acknowledged are reopened."""
         if not self:
             return
-        briefings = self.env["aftersales.hazard.briefing"].sudo().search(
-            [("project_id", "in", self.ids), ("dispatch_id.state", "in", NOT_LEFT_STATES)]
+        briefings = (
+            self.env["aftersales.hazard.briefing"]
+            .sudo()
+            .search([("project_id", "in", self.ids), ("dispatch_id.state", "in", NOT_LEFT_STATES)])
         )
         briefings._reopen()
 

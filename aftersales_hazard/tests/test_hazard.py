@@ -98,6 +98,4 @@ class TestHazard(AftersalesCase):
             {"project_id": other.id, "name": "Boiler", "control_measures": "Permit"}
         )
         self.assertEqual(hazard.company_id, self.other_company)
-        self.assertFalse(
-            self.Hazard.with_user(self.as_user).search([("id", "=", hazard.id)])
-        )
+        self.assertFalse(self.Hazard.with_user(self.as_user).search([("id", "=", hazard.id)]))

@@ -56,7 +56,9 @@ class TestHazardBriefing(DispatchCase):
         self.assertEqual(dispatch.briefing_ids.employee_id, self.emp_engineer | self.emp_two)
         for briefing in dispatch.briefing_ids:
             self.assertEqual(briefing.state, "pending")
-            self.assertEqual(briefing.line_ids.hazard_id, self.live, "archived hazards are not listed")
+            self.assertEqual(
+                briefing.line_ids.hazard_id, self.live, "archived hazards are not listed"
+            )
             self.assertEqual(briefing.line_ids.control_measures, "Lock out, tag out")
         # Adding and removing engineers while planning keeps one briefing per engineer.
         dispatch.employee_ids = [Command.unlink(self.emp_two.id)]
@@ -154,7 +156,8 @@ class TestHazardBriefing(DispatchCase):
             self.assertEqual(len(dispatch.briefing_ids.activity_ids), 2, "asked again")
         self.assertEqual(set(left.briefing_ids.mapped("state")), {"acknowledged"})
         self.assertEqual(
-            left.briefing_ids.line_ids.mapped("control_measures"), ["Lock out, tag out"] * 2,
+            left.briefing_ids.line_ids.mapped("control_measures"),
+            ["Lock out, tag out"] * 2,
             "the briefing of a trip under way keeps what was acknowledged",
         )
         # The arrival is recorded all the same (the on-site clock keeps its fact), the manager

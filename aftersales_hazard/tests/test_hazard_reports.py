@@ -28,15 +28,23 @@ class TestHazardReports(DispatchCase):
         cls.report = "aftersales_hazard.action_report_hazard_briefing"
 
     def _html(self, lang):
-        html, _kind = self.env["ir.actions.report"].with_context(lang=lang)._render_qweb_html(
-            self.report, self.briefing.ids
+        html, _kind = (
+            self.env["ir.actions.report"]
+            .with_context(lang=lang)
+            ._render_qweb_html(self.report, self.briefing.ids)
         )
         return html.decode()
 
     def test_briefing_sheet_english(self):
         html = self._html("en_US")
-        for text in ("Site Hazard Briefing", "Eng One", "Live cabinet", "Lock out, tag out",
-                     "Insulated gloves", "Engineer's signature"):
+        for text in (
+            "Site Hazard Briefing",
+            "Eng One",
+            "Live cabinet",
+            "Lock out, tag out",
+            "Insulated gloves",
+            "Engineer's signature",
+        ):
             self.assertIn(text, html)
 
     def test_briefing_sheet_chinese(self):
@@ -60,9 +68,11 @@ class TestHazardReportPdf(PdfTextMixin, DispatchCase, HttpCase):
         )
         briefing = self._dispatch(employees=self.emp_engineer).briefing_ids
         for lang in ("en_US", "zh_CN"):
-            pdf, kind = self.env["ir.actions.report"].with_context(
-                lang=lang, force_report_rendering=True
-            )._render_qweb_pdf("aftersales_hazard.action_report_hazard_briefing", briefing.ids)
+            pdf, kind = (
+                self.env["ir.actions.report"]
+                .with_context(lang=lang, force_report_rendering=True)
+                ._render_qweb_pdf("aftersales_hazard.action_report_hazard_briefing", briefing.ids)
+            )
             self.assertEqual(kind, "pdf")
             if lang == "zh_CN":
                 # Latin text in the web font has no text layer (see pdf_text); Chinese has.

@@ -33,13 +33,14 @@ class AftersalesHelpdeskTicketController(HelpdeskTicketController):
             raise request.not_found() from None
         if not ticket_sudo:
             raise request.not_found()
-        stage = ticket_sudo._aftersales_portal_close_stages().filtered(lambda s: s.id == _int(stage_id))
+        stage = ticket_sudo._aftersales_portal_close_stages().filtered(
+            lambda s: s.id == _int(stage_id)
+        )
         # A stage the customer may not close into changes nothing: back to the request, as
         # helpdesk_mgmt answers (its own portal tests rely on it).
         if stage:
             ticket_sudo.stage_id = stage
         return request.redirect(f"/my/ticket/{ticket_sudo.id}", code=302)
-
 
     @http.route("/submitted/ticket", type="http", auth="user", website=True, csrf=True)
     def submit_ticket(self, **kw):
@@ -55,20 +56,30 @@ class AftersalesHelpdeskTicketController(HelpdeskTicketController):
         if "\x00" in subject or "\x00" in description:
             return _("The request contains a character that cannot be stored.")
         if len(subject) > company.aftersales_portal_title_max:
-            return _("The title is longer than %(max)s characters.", max=company.aftersales_portal_title_max)
+            return _(
+                "The title is longer than %(max)s characters.",
+                max=company.aftersales_portal_title_max,
+            )
         if len(description) > company.aftersales_portal_description_max:
             return _(
                 "The description is longer than %(max)s characters.",
                 max=company.aftersales_portal_description_max,
             )
-        photo_max, total_max = company.aftersales_portal_photo_max_mb, company.aftersales_portal_submission_max_mb
+        photo_max, total_max = (
+            company.aftersales_portal_photo_max_mb,
+            company.aftersales_portal_submission_max_mb,
+        )
         total = 0
         for upload in request.httprequest.files.getlist("attachment"):
             size = len(upload.read())
             upload.seek(0)  # helpdesk_mgmt reads it again
             total += size
             if size > photo_max * 1024 * 1024:
-                return _("%(name)s is larger than %(max)s MB.", name=upload.filename, max=format(photo_max, "g"))
+                return _(
+                    "%(name)s is larger than %(max)s MB.",
+                    name=upload.filename,
+                    max=format(photo_max, "g"),
+                )
         if total > total_max * 1024 * 1024:
             return _("The files together are larger than %(max)s MB.", max=format(total_max, "g"))
         return None
@@ -99,8 +110,10 @@ class AftersalesCustomerPortalHelpdesk(CustomerPortalHelpdesk):
         # requests themselves are still searched with the customer's rights.
         domains = [super()._ticket_get_search_domain(search_in, search)]
         if search_in in ("project", "all"):
-            projects = request.env["aftersales.project"].sudo()._search(
-                OR([[("name", "ilike", search)], [("title", "ilike", search)]])
+            projects = (
+                request.env["aftersales.project"]
+                .sudo()
+                ._search(OR([[("name", "ilike", search)], [("title", "ilike", search)]]))
             )
             domains.append([("aftersales_project_id", "in", projects)])
         if search_in in ("serial", "all"):
@@ -111,7 +124,9 @@ class AftersalesCustomerPortalHelpdesk(CustomerPortalHelpdesk):
     @http.route(["/my/ticket/<int:ticket_id>"], type="http", auth="public", website=True)
     def portal_my_ticket(self, ticket_id, access_token=None, **kw):
         try:
-            ticket_sudo = self._document_check_access("helpdesk.ticket", ticket_id, access_token=access_token)
+            ticket_sudo = self._document_check_access(
+                "helpdesk.ticket", ticket_id, access_token=access_token
+            )
         except (AccessError, MissingError):
             return request.redirect("/my")
         attachments = ticket_sudo._aftersales_portal_attachments()

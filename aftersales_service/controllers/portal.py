@@ -59,7 +59,9 @@ class AftersalesPortal(CustomerPortal):
             raise MissingError(_("This document does not exist.")) from exc
 
     # ------------------------------------------------------------------ projects
-    @http.route(["/my/aftersales", "/my/aftersales/page/<int:page>"], type="http", auth="user", website=True)
+    @http.route(
+        ["/my/aftersales", "/my/aftersales/page/<int:page>"], type="http", auth="user", website=True
+    )
     def portal_my_aftersales(self, page=1, **kw):
         Project = request.env["aftersales.project"]
         count = Project.search_count([])
@@ -78,7 +80,10 @@ class AftersalesPortal(CustomerPortal):
     def _aftersales_project_invoices(self, project_sudo):
         """Posted customer invoices of the project's contract and repairs, to open through
         Odoo's own invoice portal."""
-        moves = project_sudo.sale_order_id.invoice_ids | project_sudo.repair_ids.sale_order_id.invoice_ids
+        moves = (
+            project_sudo.sale_order_id.invoice_ids
+            | project_sudo.repair_ids.sale_order_id.invoice_ids
+        )
         return moves.filtered(
             lambda m: m.state == "posted"
             and m.move_type in ("out_invoice", "out_refund")
@@ -158,7 +163,8 @@ class AftersalesPortal(CustomerPortal):
             errors["name"] = _("The title contains a character that cannot be stored.")
         elif len(title) > company.aftersales_portal_title_max:
             errors["name"] = _(
-                "The title is longer than %(max)s characters.", max=company.aftersales_portal_title_max
+                "The title is longer than %(max)s characters.",
+                max=company.aftersales_portal_title_max,
             )
         description = (post.get("description") or "").strip()
         if not description:
@@ -173,9 +179,8 @@ class AftersalesPortal(CustomerPortal):
         user = request.env.user
         vals = {
             "name": title,
-            "description": Markup("<p>%s</p>") % Markup("<br/>").join(
-                escape(line) for line in description.splitlines()
-            ),
+            "description": Markup("<p>%s</p>")
+            % Markup("<br/>").join(escape(line) for line in description.splitlines()),
             "aftersales_project_id": project_sudo.id,
             "lot_id": lot_id or False,
             "severity": severity,
@@ -191,7 +196,10 @@ class AftersalesPortal(CustomerPortal):
 
     def _aftersales_photos(self, company):
         """The uploaded photos within the company's limits (a photo, all of them together)."""
-        photo_max, total_max = company.aftersales_portal_photo_max_mb, company.aftersales_portal_submission_max_mb
+        photo_max, total_max = (
+            company.aftersales_portal_photo_max_mb,
+            company.aftersales_portal_submission_max_mb,
+        )
         photos, errors, total = [], {}, 0
         for upload in request.httprequest.files.getlist("photos"):
             if not upload.filename:
@@ -202,26 +210,37 @@ class AftersalesPortal(CustomerPortal):
                 errors["photos"] = _("%(name)s is not a photo.", name=upload.filename)
             elif len(content) > photo_max * MB:
                 errors["photos"] = _(
-                    "%(name)s is larger than %(max)s MB.", name=upload.filename, max=format(photo_max, "g")
+                    "%(name)s is larger than %(max)s MB.",
+                    name=upload.filename,
+                    max=format(photo_max, "g"),
                 )
             else:
                 photos.append((upload.filename, upload.mimetype, content))
         if total > total_max * MB and "photos" not in errors:
-            errors["photos"] = _("The photos together are larger than %(max)s MB.", max=format(total_max, "g"))
+            errors["photos"] = _(
+                "The photos together are larger than %(max)s MB.", max=format(total_max, "g")
+            )
         return photos, errors
 
-    @http.route("/my/aftersales/requests/submit", type="http", auth="user", methods=["POST"], website=True)
+    @http.route(
+        "/my/aftersales/requests/submit", type="http", auth="user", methods=["POST"], website=True
+    )
     def portal_aftersales_request_submit(self, **post):
         try:
             vals, errors = self._aftersales_prepare_request(post)
         except MissingError:
             raise request.not_found()
-        company = request.env["res.company"].sudo().browse(vals.get("company_id")) or request.env.company
+        company = (
+            request.env["res.company"].sudo().browse(vals.get("company_id")) or request.env.company
+        )
         photos, photo_errors = self._aftersales_photos(company)
         errors.update(photo_errors)
         if errors:
             # What was typed comes back in the form, without what no page can carry.
-            form = {key: value.replace("\x00", "") if isinstance(value, str) else value for key, value in post.items()}
+            form = {
+                key: value.replace("\x00", "") if isinstance(value, str) else value
+                for key, value in post.items()
+            }
             return request.render(
                 "aftersales_service.portal_aftersales_request_new",
                 self._aftersales_request_form_values(error=errors, form=form),
@@ -293,9 +312,15 @@ class AftersalesPortal(CustomerPortal):
         return request.render("aftersales_service.portal_aftersales_report", values, status=status)
 
     @http.route(
-        "/my/aftersales/reports/<int:report_id>/sign", type="json", auth="public", methods=["POST"], website=True
+        "/my/aftersales/reports/<int:report_id>/sign",
+        type="json",
+        auth="public",
+        methods=["POST"],
+        website=True,
     )
-    def portal_aftersales_report_sign(self, report_id, access_token=None, name=None, signature=None):
+    def portal_aftersales_report_sign(
+        self, report_id, access_token=None, name=None, signature=None
+    ):
         access_token = access_token or request.httprequest.args.get("access_token")
         try:
             report_sudo = self._aftersales_record(
@@ -321,7 +346,11 @@ class AftersalesPortal(CustomerPortal):
         }
 
     @http.route(
-        "/my/aftersales/reports/<int:report_id>/rate", type="http", auth="public", methods=["POST"], website=True
+        "/my/aftersales/reports/<int:report_id>/rate",
+        type="http",
+        auth="public",
+        methods=["POST"],
+        website=True,
     )
     def portal_aftersales_report_rate(
         self, report_id, access_token=None, rating=None, rating_comment=None, **kw

@@ -115,8 +115,11 @@ class AftersalesArchiveCategory(models.Model):
         for category in self:
             if category.level > 3:
                 raise ValidationError(
-                    _("Archive category %(code)s: the taxonomy has three levels (class, sub-item, "
-                      "article).", code=category.code)
+                    _(
+                        "Archive category %(code)s: the taxonomy has three levels (class, sub-item, "
+                        "article).",
+                        code=category.code,
+                    )
                 )
 
     @api.constrains("code")
@@ -133,11 +136,13 @@ class AftersalesArchiveCategory(models.Model):
 
     def write(self, vals):
         changed = self.filtered(lambda c: "code" in vals and c.code != vals["code"])
-        if changed and self.env["aftersales.archive.entry"].with_context(active_test=False).search_count(
-            [("category_id", "in", changed.ids)], limit=1
-        ):
+        if changed and self.env["aftersales.archive.entry"].with_context(
+            active_test=False
+        ).search_count([("category_id", "in", changed.ids)], limit=1):
             raise ValidationError(
-                _("The code of a category that already has entries cannot change: their index numbers use it.")
+                _(
+                    "The code of a category that already has entries cannot change: their index numbers use it."
+                )
             )
         result = super().write(vals)
         if "res_model" in vals:
@@ -161,9 +166,17 @@ class AftersalesArchiveCategory(models.Model):
         is important, or it will be filed under a category important by default."""
         if not record or self.env["ir.attachment"]._aftersales_project_path(record._name) is None:
             return False
-        entry = self.env["aftersales.archive.entry"].sudo().search(
-            [("res_model", "=", record._name), ("res_id", "=", record.id), ("important", "=", True)],
-            limit=1,
+        entry = (
+            self.env["aftersales.archive.entry"]
+            .sudo()
+            .search(
+                [
+                    ("res_model", "=", record._name),
+                    ("res_id", "=", record.id),
+                    ("important", "=", True),
+                ],
+                limit=1,
+            )
         )
         important = entry or self.sudo()._for_source(record._name, report_xmlid).important
         return IMPORTANT_MARK if important else False
@@ -182,9 +195,12 @@ class AftersalesArchiveCategory(models.Model):
         if not category:
             # A category may name both a model and a report (payment notices of projects filed
             # with the other payment documents): the model's own category without a report first.
-            category = categories.filtered(lambda c: c.res_model == res_model).sorted(
-                lambda c: (bool(c.report_xmlid), c.sequence, c.id)
-            )[:1] or categories.filtered("is_fallback")[:1]
+            category = (
+                categories.filtered(lambda c: c.res_model == res_model).sorted(
+                    lambda c: (bool(c.report_xmlid), c.sequence, c.id)
+                )[:1]
+                or categories.filtered("is_fallback")[:1]
+            )
         if category and name:
             lowered = name.lower()
             matches = [

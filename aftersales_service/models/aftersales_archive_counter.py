@@ -17,9 +17,7 @@ class AftersalesArchiveCounter(models.Model):
     project_id = fields.Many2one(
         "aftersales.project", required=True, ondelete="cascade", index=True
     )
-    category_id = fields.Many2one(
-        "aftersales.archive.category", required=True, ondelete="restrict"
-    )
+    category_id = fields.Many2one("aftersales.archive.category", required=True, ondelete="restrict")
     last_number = fields.Integer(required=True, default=0)
 
     _sql_constraints = [

@@ -5,12 +5,15 @@ from collections import defaultdict
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError
 from odoo.tools import SQL
+
 from ..tools.access import internal_only
 from ..tools.important_mark import mark_important
 
 ORIGINS = [("manual", "Manual"), ("attachment", "Attachment"), ("report", "Printed Report")]
 # PDF metadata that changes at every print although the document does not.
-_PDF_VOLATILE = re.compile(rb"/(?:CreationDate|ModDate)\s*\(D:[^)]*\)|/ID\s*\[\s*<[0-9A-Fa-f]*>\s*<[0-9A-Fa-f]*>\s*\]")
+_PDF_VOLATILE = re.compile(
+    rb"/(?:CreationDate|ModDate)\s*\(D:[^)]*\)|/ID\s*\[\s*<[0-9A-Fa-f]*>\s*<[0-9A-Fa-f]*>\s*\]"
+)
 
 
 def content_checksum(raw):
@@ -99,7 +102,9 @@ class AftersalesArchiveEntry(models.Model):
         "same entry: its files list every version, the chatter when each was filed.",
     )
     source_write_date = fields.Datetime(
-        string="Source Last Changed", readonly=True, copy=False,
+        string="Source Last Changed",
+        readonly=True,
+        copy=False,
         help="When the source record had last changed as its latest version was filed.",
     )
 
@@ -154,8 +159,10 @@ class AftersalesArchiveEntry(models.Model):
         for vals in vals_list:
             if vals.get("project_id") and vals.get("category_id"):
                 by_section[vals["project_id"], vals["category_id"]].append(vals)
-        firsts = self.env["aftersales.archive.counter"].sudo()._reserve(
-            {key: len(section) for key, section in by_section.items()}
+        firsts = (
+            self.env["aftersales.archive.counter"]
+            .sudo()
+            ._reserve({key: len(section) for key, section in by_section.items()})
         )
         for (project_id, category_id), section in by_section.items():
             project = projects.browse(project_id)
@@ -164,9 +171,9 @@ class AftersalesArchiveEntry(models.Model):
             for number, vals in enumerate(section, start=first):
                 vals["sequence_number"] = number
                 vals["index_number"] = f"{project.name}-{category.code}-{number:04d}"
-        entries = super(AftersalesArchiveEntry, self.with_context(mail_create_nosubscribe=True)).create(
-            vals_list
-        )
+        entries = super(
+            AftersalesArchiveEntry, self.with_context(mail_create_nosubscribe=True)
+        ).create(vals_list)
         entries._own_files()
         return entries
 
@@ -185,7 +192,9 @@ class AftersalesArchiveEntry(models.Model):
             )
         if "active" in vals and not vals["active"] and not self._can_archive():
             raise UserError(_("Only the after-sales manager can archive an archive entry."))
-        owned_before = {entry.id: entry._owned_files() for entry in self} if "attachment_ids" in vals else {}
+        owned_before = (
+            {entry.id: entry._owned_files() for entry in self} if "attachment_ids" in vals else {}
+        )
         result = super().write(vals)
         if "attachment_ids" in vals:
             for entry in self:
@@ -199,7 +208,9 @@ class AftersalesArchiveEntry(models.Model):
                     )
             self._own_files()
         # An entry no longer shared (or hidden) takes back the links the customer was given.
-        if ("shareable" in vals and not vals["shareable"]) or ("active" in vals and not vals["active"]):
+        if ("shareable" in vals and not vals["shareable"]) or (
+            "active" in vals and not vals["active"]
+        ):
             self.attachment_ids.sudo().write({"access_token": False})
         return result
 
@@ -248,7 +259,7 @@ class AftersalesArchiveEntry(models.Model):
             return
         vals_list = []
         for (entry, attachment), vals in zip(
-            copies, Attachment.concat(*(a for __, a in copies)).copy_data()
+            copies, Attachment.concat(*(a for __, a in copies)).copy_data(), strict=False
         ):
             vals.update(
                 res_model=self._name,
@@ -269,7 +280,7 @@ class AftersalesArchiveEntry(models.Model):
                     WHERE rel.entry_id = swap.entry_id AND rel.attachment_id = swap.source_id""",
                 SQL(", ").join(
                     SQL("(%s, %s, %s)", entry.id, attachment.id, copy.id)
-                    for (entry, attachment), copy in zip(copies, new)
+                    for (entry, attachment), copy in zip(copies, new, strict=False)
                 ),
             )
         )
@@ -287,9 +298,13 @@ class AftersalesArchiveEntry(models.Model):
     def action_print_copy(self):
         """A copy of the entry's latest PDF to print or send, marked 重要 when important (R38)."""
         self.ensure_one()
-        pdf = self.attachment_ids.filtered(lambda a: a.mimetype == "application/pdf").sorted("id")[-1:]
+        pdf = self.attachment_ids.filtered(lambda a: a.mimetype == "application/pdf").sorted("id")[
+            -1:
+        ]
         if not pdf:
-            raise UserError(_("Archive entry %(entry)s has no PDF to print.", entry=self.index_number))
+            raise UserError(
+                _("Archive entry %(entry)s has no PDF to print.", entry=self.index_number)
+            )
         copy = (
             self.env["ir.attachment"]
             .sudo()
@@ -305,13 +320,19 @@ class AftersalesArchiveEntry(models.Model):
                 }
             )
         )
-        return {"type": "ir.actions.act_url", "url": f"/web/content/{copy.id}?download=true", "target": "self"}
+        return {
+            "type": "ir.actions.act_url",
+            "url": f"/web/content/{copy.id}?download=true",
+            "target": "self",
+        }
 
     @internal_only()
     def action_open_source(self):
         self.ensure_one()
         if not self.source_ref:
-            raise UserError(_("The source document of %(entry)s no longer exists.", entry=self.index_number))
+            raise UserError(
+                _("The source document of %(entry)s no longer exists.", entry=self.index_number)
+            )
         return {
             "type": "ir.actions.act_window",
             "res_model": self.res_model,
@@ -379,7 +400,10 @@ class AftersalesArchiveEntry(models.Model):
         sources = sources or {}
         by_model = defaultdict(list)
         for attachment in attachments:
-            res_model, res_id = sources.get(attachment.id) or (attachment.res_model, attachment.res_id)
+            res_model, res_id = sources.get(attachment.id) or (
+                attachment.res_model,
+                attachment.res_id,
+            )
             if res_model and res_id and not attachment.res_field:
                 by_model[res_model].append((attachment, res_id))
         vals_list = []
@@ -392,9 +416,7 @@ class AftersalesArchiveEntry(models.Model):
             if not Category._for_source(res_model, report_xmlid, candidates=candidates):
                 continue
             records = self.env[res_model].browse({res_id for __, res_id in pairs}).exists()
-            projects = {
-                record.id: record.mapped(path) if path else record for record in records
-            }
+            projects = {record.id: record.mapped(path) if path else record for record in records}
             filed = self.with_context(active_test=False).search(
                 [("res_model", "=", res_model), ("res_id", "in", records.ids)]
             )

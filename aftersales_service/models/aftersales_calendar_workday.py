@@ -12,8 +12,12 @@ class AftersalesCalendarWorkday(models.Model):
     _check_company_auto = True
 
     calendar_id = fields.Many2one(
-        "resource.calendar", string="Working Calendar", required=True, ondelete="cascade",
-        index=True, check_company=True,
+        "resource.calendar",
+        string="Working Calendar",
+        required=True,
+        ondelete="cascade",
+        index=True,
+        check_company=True,
     )
     company_id = fields.Many2one(related="calendar_id.company_id", store=True, index=True)
     date = fields.Date(required=True)

@@ -19,7 +19,11 @@ class AftersalesDeadlineWarning(models.Model):
     _check_company_auto = True
 
     ticket_id = fields.Many2one(
-        "helpdesk.ticket", string="Request", required=True, ondelete="cascade", index=True,
+        "helpdesk.ticket",
+        string="Request",
+        required=True,
+        ondelete="cascade",
+        index=True,
         check_company=True,
     )
     company_id = fields.Many2one(related="ticket_id.company_id", store=True, index=True)
@@ -144,7 +148,10 @@ class AftersalesDeadlineWarning(models.Model):
             )
             notes.setdefault(ticket.id, []).append(note)
         activities = iter(
-            self.env["mail.activity"].sudo().with_context(mail_activity_quick_update=True).create(activity_vals)
+            self.env["mail.activity"]
+            .sudo()
+            .with_context(mail_activity_quick_update=True)
+            .create(activity_vals)
         )
         for vals in warning_vals:
             if vals["user_id"]:

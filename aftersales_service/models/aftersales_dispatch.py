@@ -139,7 +139,9 @@ class AftersalesDispatch(models.Model):
     parts_cost = fields.Monetary(compute="_compute_costs", string="Parts")
     labour_cost = fields.Monetary(compute="_compute_costs", string="Hours")
     service_cost = fields.Monetary(compute="_compute_costs", string="Cost of Service")
-    blocker_text = fields.Text(compute="_compute_blocker_text", string="Blockers", compute_sudo=True)
+    blocker_text = fields.Text(
+        compute="_compute_blocker_text", string="Blockers", compute_sudo=True
+    )
     certified_employee_ids = fields.Many2many(
         "hr.employee",
         string="Certified Engineers",
@@ -152,7 +154,11 @@ class AftersalesDispatch(models.Model):
     color = fields.Integer()
 
     _sql_constraints = [
-        ("name_company_uniq", "unique(name, company_id)", "The travel order number must be unique."),
+        (
+            "name_company_uniq",
+            "unique(name, company_id)",
+            "The travel order number must be unique.",
+        ),
     ]
 
     # ------------------------------------------------------------------ computes
@@ -204,7 +210,9 @@ class AftersalesDispatch(models.Model):
             return {}
         return {
             dispatch.id: total
-            for dispatch, total in self.env["hr.expense.sheet"].sudo()._read_group(
+            for dispatch, total in self.env["hr.expense.sheet"]
+            .sudo()
+            ._read_group(
                 [
                     ("aftersales_dispatch_id", "in", self.ids),
                     ("advance", "=", False),
@@ -294,7 +302,10 @@ class AftersalesDispatch(models.Model):
         for dispatch in self:
             if dispatch.work_hours < 0:
                 raise ValidationError(
-                    _("Dispatch %(dispatch)s: person-hours cannot be negative.", dispatch=dispatch.display_name)
+                    _(
+                        "Dispatch %(dispatch)s: person-hours cannot be negative.",
+                        dispatch=dispatch.display_name,
+                    )
                 )
 
     @api.constrains("advance_amount")
@@ -425,9 +436,7 @@ class AftersalesDispatch(models.Model):
         messages = []
         for dispatch in self:
             if dispatch.state != "draft":
-                raise UserError(
-                    _("Dispatch %(name)s is not a draft.", name=dispatch.name)
-                )
+                raise UserError(_("Dispatch %(name)s is not a draft.", name=dispatch.name))
             blockers = dispatch._get_dispatch_blockers()
             if blockers:
                 lines = "\n".join(f"- {b}" for b in blockers)
@@ -450,9 +459,9 @@ class AftersalesDispatch(models.Model):
                         "Dispatch %(name)s: “%(action)s” is not possible in state %(state)s.",
                         name=dispatch.name,
                         action=action,
-                        state=dict(
-                            self._fields["state"]._description_selection(self.env)
-                        )[dispatch.state],
+                        state=dict(self._fields["state"]._description_selection(self.env))[
+                            dispatch.state
+                        ],
                     )
                 )
 
@@ -558,7 +567,10 @@ class AftersalesDispatch(models.Model):
                     )
                 )
         self._aftersales_gate_write(
-            {"serve_first_approved_by": self.env.uid, "serve_first_approved_at": fields.Datetime.now()}
+            {
+                "serve_first_approved_by": self.env.uid,
+                "serve_first_approved_at": fields.Datetime.now(),
+            }
         )
         return True
 
@@ -630,7 +642,9 @@ class AftersalesDispatch(models.Model):
         product = self.env["hr.expense"]._get_product_advance()
         if not product or not product.property_account_expense_id:
             raise UserError(
-                _("Set the payable account of the employee advance product before issuing advances.")
+                _(
+                    "Set the payable account of the employee advance product before issuing advances."
+                )
             )
         label = _("Cash advance for trip %(name)s", name=self.name)
         expense = self.env["hr.expense"].create(

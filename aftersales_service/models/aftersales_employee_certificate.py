@@ -13,7 +13,11 @@ class AftersalesEmployeeCertificate(models.Model):
 
     name = fields.Char(string="Certificate / Training", required=True)
     employee_id = fields.Many2one(
-        "hr.employee", string="Engineer", required=True, index=True, ondelete="cascade",
+        "hr.employee",
+        string="Engineer",
+        required=True,
+        index=True,
+        ondelete="cascade",
         check_company=True,
     )
     company_id = fields.Many2one(related="employee_id.company_id", store=True, index=True)

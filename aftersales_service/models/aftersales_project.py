@@ -5,6 +5,7 @@ from dateutil.relativedelta import relativedelta
 from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
 from odoo.osv import expression
+
 from ..tools.access import internal_only
 from .res_company_input import WARRANTY_MONTHS_MAX
 
@@ -107,9 +108,7 @@ class AftersalesProject(models.Model):
         help="Distance from the company to the site; it decides the on-site deadline.",
     )
     description = fields.Html()
-    lot_ids = fields.One2many(
-        "stock.lot", "aftersales_project_id", string="Installed Equipment"
-    )
+    lot_ids = fields.One2many("stock.lot", "aftersales_project_id", string="Installed Equipment")
     ticket_ids = fields.One2many("helpdesk.ticket", "aftersales_project_id", string="Requests")
     repair_ids = fields.One2many("repair.order", "aftersales_project_id", string="Repairs")
     lot_count = fields.Integer(compute="_compute_counts")
@@ -289,7 +288,10 @@ class AftersalesProject(models.Model):
     def action_view_repairs(self):
         self.ensure_one()
         return self._action_related(
-            "repair.action_repair_order_tree", "aftersales_project_id", self.repair_ids, _("Repairs")
+            "repair.action_repair_order_tree",
+            "aftersales_project_id",
+            self.repair_ids,
+            _("Repairs"),
         )
 
     @internal_only()

@@ -8,8 +8,8 @@ import xlsxwriter
 
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError
-from ..tools.access import internal_only
 
+from ..tools.access import internal_only
 
 _UNSAFE = re.compile(r'[\\/:*?"<>|\x00-\x1f]+')
 _DOUBLE_EXTENSION = re.compile(r"(\.[A-Za-z0-9]{1,5})(?:\1)+$", re.IGNORECASE)
@@ -71,8 +71,10 @@ class AftersalesProject(models.Model):
     @api.depends("archive_type_id", "archive_entry_ids.category_id")
     def _compute_archive_missing_ids(self):
         filed = defaultdict(list)
-        for project, category in self.env["aftersales.archive.entry"].sudo()._read_group(
-            [("project_id", "in", self.ids)], ["project_id", "category_id"]
+        for project, category in (
+            self.env["aftersales.archive.entry"]
+            .sudo()
+            ._read_group([("project_id", "in", self.ids)], ["project_id", "category_id"])
         ):
             filed[project.id].append(category.sudo().parent_path)
         for project in self:
@@ -99,9 +101,9 @@ class AftersalesProject(models.Model):
     def write(self, vals):
         if "name" in vals:
             renamed = self.filtered(lambda p: p.name != vals["name"])
-            if renamed and self.env["aftersales.archive.entry"].with_context(active_test=False).sudo().search_count(
-                [("project_id", "in", renamed.ids)], limit=1
-            ):
+            if renamed and self.env["aftersales.archive.entry"].with_context(
+                active_test=False
+            ).sudo().search_count([("project_id", "in", renamed.ids)], limit=1):
                 raise UserError(
                     _(
                         "The project order number keys the project's archive (R36): it cannot "
@@ -112,8 +114,11 @@ class AftersalesProject(models.Model):
 
     @api.ondelete(at_uninstall=False)
     def _unlink_except_archived(self):
-        filed = self.env["aftersales.archive.entry"].with_context(active_test=False).sudo()._read_group(
-            [("project_id", "in", self.ids)], ["project_id"]
+        filed = (
+            self.env["aftersales.archive.entry"]
+            .with_context(active_test=False)
+            .sudo()
+            ._read_group([("project_id", "in", self.ids)], ["project_id"])
         )
         if filed:
             raise UserError(
@@ -161,7 +166,9 @@ class AftersalesProject(models.Model):
         # Searched with the user's own rights (record rules: company, the categories' readers).
         entries = self.env["aftersales.archive.entry"].search([("project_id", "=", self.id)])
         if not entries:
-            raise UserError(_("Project %(project)s has nothing in its archive yet.", project=self.name))
+            raise UserError(
+                _("Project %(project)s has nothing in its archive yet.", project=self.name)
+            )
         buffer = io.BytesIO()
         with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
             used = set()

@@ -7,8 +7,8 @@ from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tools.image import image_data_uri
 
-from .aftersales_archive_entry import content_checksum
 from ..tools.access import internal_only
+from .aftersales_archive_entry import content_checksum
 
 TEST_RESULT = [("pass", "Passed"), ("fail", "Failed")]
 REPORT_STATE = [("draft", "To Sign"), ("signed", "Signed"), ("settled", "Settled")]
@@ -199,10 +199,14 @@ class AftersalesServiceReport(models.Model):
                 )
             )
         if "ticket_id" in vals and not self.env.su:
-            customer = self.env["helpdesk.ticket"].browse(vals["ticket_id"]).sudo().commercial_partner_id
+            customer = (
+                self.env["helpdesk.ticket"].browse(vals["ticket_id"]).sudo().commercial_partner_id
+            )
             self.filtered(
                 lambda r: r.ticket_id and r.ticket_id.sudo().commercial_partner_id != customer
-            )._refuse(_("Service report %(reports)s cannot be moved to another customer's request."))
+            )._refuse(
+                _("Service report %(reports)s cannot be moved to another customer's request.")
+            )
         res = super().write(vals)
         if {"ticket_id", "dispatch_id"} & set(vals):
             self._check_assignment()
@@ -335,15 +339,19 @@ class AftersalesServiceReport(models.Model):
                 if report.project_id
                 else ("helpdesk.ticket", report.ticket_id.id)
             )
-            attachment = attachments.sudo().with_context(aftersales_archive_no_filing=True).create(
-                {
-                    "name": f"{report._get_report_base_filename()}.pdf",
-                    "type": "binary",
-                    "raw": content,
-                    "mimetype": "application/pdf",
-                    "res_model": res_model,
-                    "res_id": res_id,
-                }
+            attachment = (
+                attachments.sudo()
+                .with_context(aftersales_archive_no_filing=True)
+                .create(
+                    {
+                        "name": f"{report._get_report_base_filename()}.pdf",
+                        "type": "binary",
+                        "raw": content,
+                        "mimetype": "application/pdf",
+                        "res_model": res_model,
+                        "res_id": res_id,
+                    }
+                )
             )
             report.sudo().signed_attachment_id = attachment
             # Filed once, under the service reports' category; the archive keeps its own copy (R39).
@@ -374,7 +382,11 @@ class AftersalesServiceReport(models.Model):
             _("Only signed reports can be settled: %(reports)s.")
         )
         self._aftersales_gate_write(
-            {"state": "settled", "settled_by_id": self.env.user.id, "settled_on": fields.Datetime.now()}
+            {
+                "state": "settled",
+                "settled_by_id": self.env.user.id,
+                "settled_on": fields.Datetime.now(),
+            }
         )
         for report in self:
             report.ticket_id.message_post(
@@ -393,7 +405,11 @@ class AftersalesServiceReport(models.Model):
         if str(rating) not in dict(RATING):
             raise UserError(_("A rating must be between 1 and 5."))
         self.sudo().write(
-            {"rating": str(rating), "rating_comment": comment or False, "rated_on": fields.Datetime.now()}
+            {
+                "rating": str(rating),
+                "rating_comment": comment or False,
+                "rated_on": fields.Datetime.now(),
+            }
         )
         self.ticket_id.message_post(
             body=_(

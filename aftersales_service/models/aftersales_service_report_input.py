@@ -22,6 +22,8 @@ class AftersalesServiceReport(models.Model):
                 raw = b""
             if guess_mimetype(raw) not in SIGNATURE_TYPES:
                 raise ValidationError(
-                    _("Service report %(report)s: the signature must be a PNG or JPEG picture.",
-                      report=report.name)
+                    _(
+                        "Service report %(report)s: the signature must be a PNG or JPEG picture.",
+                        report=report.name,
+                    )
                 )

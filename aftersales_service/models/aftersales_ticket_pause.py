@@ -12,7 +12,11 @@ class AftersalesTicketPause(models.Model):
     _check_company_auto = True
 
     ticket_id = fields.Many2one(
-        "helpdesk.ticket", string="Request", required=True, ondelete="cascade", index=True,
+        "helpdesk.ticket",
+        string="Request",
+        required=True,
+        ondelete="cascade",
+        index=True,
         check_company=True,
     )
     company_id = fields.Many2one(related="ticket_id.company_id", store=True, index=True)

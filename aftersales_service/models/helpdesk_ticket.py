@@ -20,7 +20,12 @@ CLOCK_FIELDS = {
     "parts": ("parts_deadline", "parts_done_at"),
 }
 ENGINE_DEADLINES = ("answer_deadline", "onsite_deadline", "quote_deadline")
-DEADLINE_STATES = [("none", "No Deadline"), ("ok", "On Time"), ("soon", "Due Soon"), ("late", "Late")]
+DEADLINE_STATES = [
+    ("none", "No Deadline"),
+    ("ok", "On Time"),
+    ("soon", "Due Soon"),
+    ("late", "Late"),
+]
 # A project order number or a serial as written in a mail: letters, digits and inner - _ / .
 _REFERENCE = re.compile(r"[A-Za-z0-9][A-Za-z0-9_/.\-]*[A-Za-z0-9]")
 _MAX_REFERENCES = 200
@@ -87,7 +92,9 @@ class HelpdeskTicket(models.Model):
         string="Coverage Overridden", readonly=True, copy=False, tracking=True
     )
     coverage_reason = fields.Char(
-        string="Override Reason", tracking=True, copy=False,
+        string="Override Reason",
+        tracking=True,
+        copy=False,
         help="Why the coverage differs from the warranty (a contract clause, goodwill ...).",
     )
     # Deadlines (UTC, stored) and the facts they are measured against.
@@ -109,7 +116,10 @@ class HelpdeskTicket(models.Model):
         copy=False,
     )
     parts_deadline = fields.Datetime(
-        compute="_compute_parts_clock", store=True, precompute=True, copy=False,
+        compute="_compute_parts_clock",
+        store=True,
+        precompute=True,
+        copy=False,
         help="The latest due date of the request's spare parts (R8).",
     )
     parts_done_at = fields.Datetime(
@@ -274,9 +284,13 @@ class HelpdeskTicket(models.Model):
         pauses = {}
         if not ticket_ids:
             return pauses
-        for pause in self.env["aftersales.ticket.pause"].sudo().search_fetch(
-            [("ticket_id", "in", ticket_ids), ("date_end", "!=", False)],
-            ["ticket_id", "date_start", "date_end"],
+        for pause in (
+            self.env["aftersales.ticket.pause"]
+            .sudo()
+            .search_fetch(
+                [("ticket_id", "in", ticket_ids), ("date_end", "!=", False)],
+                ["ticket_id", "date_start", "date_end"],
+            )
         ):
             pauses.setdefault(pause.ticket_id.id, []).append((pause.date_start, pause.date_end))
         return {ticket_id: tuple(spans) for ticket_id, spans in pauses.items()}
@@ -329,7 +343,8 @@ class HelpdeskTicket(models.Model):
                 "severity": ticket.severity,
                 "needs_onsite": ticket.needs_onsite,
                 "coverage": ticket.coverage,
-                "onsite_clock": not ticket.category_id or ticket.category_id.aftersales_onsite_clock,
+                "onsite_clock": not ticket.category_id
+                or ticket.category_id.aftersales_onsite_clock,
                 "quote_clock": not ticket.category_id or ticket.category_id.aftersales_quote_clock,
                 "project_id": project.id,
                 "distance_km": project.site_distance_km,
@@ -349,9 +364,19 @@ class HelpdeskTicket(models.Model):
         if not ids:
             return 0
         self.env["helpdesk.ticket"].flush_model(
-            ["received_at", "severity", "needs_onsite", "coverage", "company_id",
-             "aftersales_project_id", "stage_id", "category_id", *ENGINE_DEADLINES,
-             *(fact for _deadline, fact in CLOCK_FIELDS.values()), "parts_deadline"]
+            [
+                "received_at",
+                "severity",
+                "needs_onsite",
+                "coverage",
+                "company_id",
+                "aftersales_project_id",
+                "stage_id",
+                "category_id",
+                *ENGINE_DEADLINES,
+                *(fact for _deadline, fact in CLOCK_FIELDS.values()),
+                "parts_deadline",
+            ]
         )
         self.env["aftersales.project"].flush_model(["site_distance_km", "site_state_id"])
         self.env["helpdesk.ticket.category"].flush_model(
@@ -385,7 +410,7 @@ class HelpdeskTicket(models.Model):
             deadlines = engine.compute_deadlines(clock, policy, calendar)
             new = (deadlines.answer, deadlines.onsite, deadlines.quote)
             if new != (row["answer_deadline"], row["onsite_deadline"], row["quote_deadline"]):
-                row.update(zip(ENGINE_DEADLINES, new))
+                row.update(zip(ENGINE_DEADLINES, new, strict=False))
                 changed.append((row["id"], *new, *self._aftersales_pending(row, row["closed"])))
         for chunk in split_every(_RECOMPUTE_BATCH, changed):
             self.env.cr.execute(
@@ -409,8 +434,13 @@ class HelpdeskTicket(models.Model):
             )
         if changed:
             self.browse([values[0] for values in changed]).invalidate_recordset(
-                [*ENGINE_DEADLINES, "aftersales_next_deadline", "aftersales_next_clock",
-                 "write_uid", "write_date"]
+                [
+                    *ENGINE_DEADLINES,
+                    "aftersales_next_deadline",
+                    "aftersales_next_clock",
+                    "write_uid",
+                    "write_date",
+                ]
             )
         return len(changed)
 
@@ -423,8 +453,14 @@ class HelpdeskTicket(models.Model):
     # ------------------------------------------------------------------ late flags
 
     @api.depends(
-        "answer_deadline", "onsite_deadline", "quote_deadline", "parts_deadline",
-        "answered_at", "onsite_at", "quoted_at", "parts_done_at",
+        "answer_deadline",
+        "onsite_deadline",
+        "quote_deadline",
+        "parts_deadline",
+        "answered_at",
+        "onsite_at",
+        "quoted_at",
+        "parts_done_at",
     )
     def _compute_late(self):
         now = fields.Datetime.now()
@@ -449,7 +485,9 @@ class HelpdeskTicket(models.Model):
             deadline_field, fact_field = CLOCK_FIELDS[clock]
             deadline = SQL.identifier("t", deadline_field)
             fact = SQL.identifier("t", fact_field)
-            conditions.append(SQL("(%s IS NOT NULL AND COALESCE(%s, %s) > %s)", deadline, fact, now, deadline))
+            conditions.append(
+                SQL("(%s IS NOT NULL AND COALESCE(%s, %s) > %s)", deadline, fact, now, deadline)
+            )
         ids = [
             row[0]
             for row in self.env.execute_query(
@@ -477,8 +515,15 @@ class HelpdeskTicket(models.Model):
         return self._aftersales_search_late(list(CLOCK_FIELDS), operator, value)
 
     @api.depends(
-        "answer_deadline", "onsite_deadline", "quote_deadline", "parts_deadline",
-        "answered_at", "onsite_at", "quoted_at", "parts_done_at", "closed",
+        "answer_deadline",
+        "onsite_deadline",
+        "quote_deadline",
+        "parts_deadline",
+        "answered_at",
+        "onsite_at",
+        "quoted_at",
+        "parts_done_at",
+        "closed",
     )
     def _compute_aftersales_next_deadline(self):
         # Precomputed with the deadlines, before the INSERT: no UPDATE after each create.
@@ -556,8 +601,12 @@ class HelpdeskTicket(models.Model):
         """Open a pause when a request enters a "waiting for customer" stage, close it when
         the request leaves it; the deadlines then move by the time spent there."""
         now = fields.Datetime.now()
-        resumed = self.filtered(lambda t: paused_before.get(t.id) and not t.stage_id.aftersales_pause)
-        paused = self.filtered(lambda t: not paused_before.get(t.id) and t.stage_id.aftersales_pause)
+        resumed = self.filtered(
+            lambda t: paused_before.get(t.id) and not t.stage_id.aftersales_pause
+        )
+        paused = self.filtered(
+            lambda t: not paused_before.get(t.id) and t.stage_id.aftersales_pause
+        )
         Pause = self.env["aftersales.ticket.pause"].sudo()
         if resumed:
             Pause.search([("ticket_id", "in", resumed.ids), ("date_end", "=", False)]).write(
@@ -580,16 +629,27 @@ class HelpdeskTicket(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
-        lot_ids = {vals["lot_id"] for vals in vals_list if vals.get("lot_id") and not vals.get("aftersales_project_id")}
+        lot_ids = {
+            vals["lot_id"]
+            for vals in vals_list
+            if vals.get("lot_id") and not vals.get("aftersales_project_id")
+        }
         if lot_ids:
-            projects = {lot.id: lot.aftersales_project_id.id for lot in self.env["stock.lot"].browse(lot_ids)}
+            projects = {
+                lot.id: lot.aftersales_project_id.id
+                for lot in self.env["stock.lot"].browse(lot_ids)
+            }
             for vals in vals_list:
                 if vals.get("lot_id") and not vals.get("aftersales_project_id"):
                     vals["aftersales_project_id"] = projects.get(vals["lot_id"]) or False
         tickets = super().create(vals_list)
         tickets.filtered(lambda t: t.stage_id.aftersales_pause)._aftersales_track_pauses({})
         with_coverage = self.browse(
-            [ticket.id for ticket, vals in zip(tickets, vals_list) if "coverage" in vals]
+            [
+                ticket.id
+                for ticket, vals in zip(tickets, vals_list, strict=False)
+                if "coverage" in vals
+            ]
         )
         with_coverage._aftersales_mark_coverage_override()
         return tickets
@@ -623,7 +683,9 @@ class HelpdeskTicket(models.Model):
     def _aftersales_mail_links(self, msg, values):
         links = {}
         if not values.get("channel_id"):
-            channel = self.env.ref("helpdesk_mgmt.helpdesk_ticket_channel_email", raise_if_not_found=False)
+            channel = self.env.ref(
+                "helpdesk_mgmt.helpdesk_ticket_channel_email", raise_if_not_found=False
+            )
             links["channel_id"] = channel.id if channel else False
         text = "%s\n%s" % (msg.get("subject") or "", html2plaintext(msg.get("body") or ""))
         references = list(dict.fromkeys(match.group(0) for match in _REFERENCE.finditer(text)))
@@ -632,15 +694,22 @@ class HelpdeskTicket(models.Model):
             return links
         references += [reference.upper() for reference in references]
         team = self.env["helpdesk.ticket.team"].browse(values.get("team_id"))
-        company = self.env["res.company"].browse(values.get("company_id")) or team.company_id or self.env.company
+        company = (
+            self.env["res.company"].browse(values.get("company_id"))
+            or team.company_id
+            or self.env.company
+        )
         author = self.env["res.partner"].browse(msg.get("author_id") or [])
         customer = author.commercial_partner_id
         projects = self.env["aftersales.project"].search(
             [("name", "in", references), ("company_id", "=", company.id)]
         )
         lots = self.env["stock.lot"].search(
-            [("name", "in", references), ("aftersales_project_id", "!=", False),
-             ("aftersales_project_id.company_id", "=", company.id)]
+            [
+                ("name", "in", references),
+                ("aftersales_project_id", "!=", False),
+                ("aftersales_project_id.company_id", "=", company.id),
+            ]
         )
         # Only the project's own customer files on it (free coverage, visible in that customer's
         # portal): a mail from anyone else naming the number is left unlinked, for triage.

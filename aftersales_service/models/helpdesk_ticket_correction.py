@@ -14,7 +14,10 @@ class HelpdeskTicket(models.Model):
         # Intake writes when the request really reached us (a phone request typed in later,
         # on create); afterwards only the correction wizard moves it.
         if "received_at" in vals and not self.env.su:
-            changed = self.filtered(lambda t: t.received_at != self._fields["received_at"].convert_to_cache(vals["received_at"], t))
+            changed = self.filtered(
+                lambda t: t.received_at
+                != self._fields["received_at"].convert_to_cache(vals["received_at"], t)
+            )
             if changed:
                 self.check_access("write")
                 self._aftersales_gate_refuse({"received_at"})

@@ -1,7 +1,7 @@
 from odoo import _, fields, models
 
-from .aftersales_dispatch import count_by
 from ..tools.access import internal_only
+from .aftersales_dispatch import count_by
 
 
 class HelpdeskTicket(models.Model):
@@ -42,16 +42,22 @@ class HelpdeskTicket(models.Model):
         tickets = self.filtered("id")
         if not tickets:
             return {}
-        moves = self.env["stock.move"].sudo().search(
-            [
-                ("repair_id.ticket_id", "in", tickets.ids),
-                ("repair_line_type", "=", "add"),
-                ("state", "!=", "cancel"),
-            ]
+        moves = (
+            self.env["stock.move"]
+            .sudo()
+            .search(
+                [
+                    ("repair_id.ticket_id", "in", tickets.ids),
+                    ("repair_line_type", "=", "add"),
+                    ("state", "!=", "cancel"),
+                ]
+            )
         )
         costs = dict.fromkeys(tickets.ids, 0.0)
         for move in moves:
-            costs[move.repair_id.ticket_id.id] += move.product_uom_qty * move.product_id.standard_price
+            costs[move.repair_id.ticket_id.id] += (
+                move.product_uom_qty * move.product_id.standard_price
+            )
         return costs
 
     @internal_only()

@@ -44,10 +44,14 @@ class HelpdeskTicket(models.Model):
     )
 
     @api.depends(
-        "stage_id.aftersales_portal_status", "stage_id.closed", "stage_id.aftersales_pause", "stage_id.unattended"
+        "stage_id.aftersales_portal_status",
+        "stage_id.closed",
+        "stage_id.aftersales_pause",
+        "stage_id.unattended",
     )
     def _compute_aftersales_portal_status(self):
         for ticket in self:
             stage = ticket.stage_id
-            ticket.aftersales_portal_status = stage._aftersales_portal_status() if stage else "received"
-
+            ticket.aftersales_portal_status = (
+                stage._aftersales_portal_status() if stage else "received"
+            )

@@ -1,5 +1,6 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError
+
 from ..tools.access import internal_only
 
 
@@ -62,8 +63,10 @@ class HelpdeskTicket(models.Model):
         partner = self.partner_id or self.aftersales_project_id.partner_id
         if not partner:
             raise UserError(
-                _("Request %(request)s has no customer: set one before creating a repair.",
-                  request=self.display_name)
+                _(
+                    "Request %(request)s has no customer: set one before creating a repair.",
+                    request=self.display_name,
+                )
             )
         repair = self.env["repair.order"].create(self._aftersales_repair_values(partner))
         return {

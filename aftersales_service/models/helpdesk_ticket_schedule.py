@@ -20,7 +20,9 @@ class HelpdeskTicket(models.Model):
     )
 
     @api.depends(
-        "received_at", "company_id", "closed",
+        "received_at",
+        "company_id",
+        "closed",
         *(deadline for deadline, _fact in CLOCK_FIELDS.values()),
     )
     def _compute_aftersales_schedule_warning(self):
@@ -29,9 +31,13 @@ class HelpdeskTicket(models.Model):
             company = ticket.company_id or self.env.company
             if company.id not in calendars:
                 calendars[company.id] = company._aftersales_work_calendar()
-            years = [] if ticket.closed else calendars[company.id].unknown_years(
-                ticket.received_at or None,
-                *(ticket[deadline] or None for deadline, _fact in CLOCK_FIELDS.values()),
+            years = (
+                []
+                if ticket.closed
+                else calendars[company.id].unknown_years(
+                    ticket.received_at or None,
+                    *(ticket[deadline] or None for deadline, _fact in CLOCK_FIELDS.values()),
+                )
             )
             ticket.aftersales_schedule_missing = bool(years)
             ticket.aftersales_schedule_warning = bool(years) and _(
@@ -63,8 +69,12 @@ class HelpdeskTicket(models.Model):
                 continue
             summary = _("Import the %(year)s holiday schedule", year=year)
             if Activity.search_count(
-                [("res_model", "=", "res.partner"), ("res_id", "=", company.partner_id.id),
-                 ("summary", "=", summary), ("user_id", "=", manager.id)]
+                [
+                    ("res_model", "=", "res.partner"),
+                    ("res_id", "=", company.partner_id.id),
+                    ("summary", "=", summary),
+                    ("user_id", "=", manager.id),
+                ]
             ):
                 continue
             Activity.create(

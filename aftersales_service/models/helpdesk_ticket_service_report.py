@@ -1,4 +1,5 @@
 from odoo import api, fields, models
+
 from ..tools.access import internal_only
 
 

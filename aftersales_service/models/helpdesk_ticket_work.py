@@ -47,8 +47,10 @@ class HelpdeskTicket(models.Model):
         )
         if not tickets:
             return
-        stages = self.env["helpdesk.ticket.stage"].sudo().search(
-            [("aftersales_step", "!=", False)], order="sequence, id"
+        stages = (
+            self.env["helpdesk.ticket.stage"]
+            .sudo()
+            .search([("aftersales_step", "!=", False)], order="sequence, id")
         )
         for ticket in tickets:
             reached = STEP_RANK.get(ticket._aftersales_reached_step(), 0)

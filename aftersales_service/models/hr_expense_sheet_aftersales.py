@@ -47,7 +47,10 @@ class HrExpenseSheet(models.Model):
                 )
         # The manager may not be an expense approver: the review is a mark, not an approval.
         self._aftersales_gate_write(
-            {"aftersales_reviewed_by": self.env.uid, "aftersales_reviewed_at": fields.Datetime.now()},
+            {
+                "aftersales_reviewed_by": self.env.uid,
+                "aftersales_reviewed_at": fields.Datetime.now(),
+            },
             access="read",
         )
         return True

@@ -8,7 +8,9 @@ from .aftersales_archive_entry import content_checksum
 
 # Parts of a rendered document that change at every print although the document does not:
 # the print time (templates mark it with this class).
-_PRINT_TIME = re.compile(r'<[a-z]+[^>]*class="[^"]*o_aftersales_print_time[^"]*"[^>]*>[^<]*</[a-z]+>')
+_PRINT_TIME = re.compile(
+    r'<[a-z]+[^>]*class="[^"]*o_aftersales_print_time[^"]*"[^>]*>[^<]*</[a-z]+>'
+)
 _BODIES = "aftersales_report_bodies"
 
 
@@ -46,9 +48,9 @@ class IrActionsReport(models.Model):
             return True
         return bool(
             self.xml_id
-            and self.env["aftersales.archive.category"].sudo().search_count(
-                [("report_xmlid", "=", self.xml_id)], limit=1
-            )
+            and self.env["aftersales.archive.category"]
+            .sudo()
+            .search_count([("report_xmlid", "=", self.xml_id)], limit=1)
         )
 
     def _render_qweb_pdf(self, report_ref, res_ids=None, data=None):
@@ -58,12 +60,18 @@ class IrActionsReport(models.Model):
             # The PDF Odoo stores on the record for the `attachment` expression is not filed a
             # second time as a plain attachment: the print is filed, with its versions.
             printing = self.with_context(aftersales_report_printing=True)
-        return super(IrActionsReport, printing)._render_qweb_pdf(report_ref, res_ids=res_ids, data=data)
+        return super(IrActionsReport, printing)._render_qweb_pdf(
+            report_ref, res_ids=res_ids, data=data
+        )
 
     def retrieve_attachment(self, record):
         # `attachment_use` on a signed document: the PDF the customer signed is the document,
         # never rendered again (issue 16), whatever name Odoo would look for.
-        if self.attachment_use and "signed_attachment_id" in record._fields and record.signed_attachment_id:
+        if (
+            self.attachment_use
+            and "signed_attachment_id" in record._fields
+            and record.signed_attachment_id
+        ):
             return record.sudo().signed_attachment_id
         return super().retrieve_attachment(record)
 
@@ -72,7 +80,7 @@ class IrActionsReport(models.Model):
         bodies, res_ids = result[0], result[1]
         if report_model:
             store = self.env.cr.cache.setdefault(_BODIES, {})
-            for body, res_id in zip(bodies, res_ids):
+            for body, res_id in zip(bodies, res_ids, strict=False):
                 if res_id:
                     store[report_model, res_id] = html_fingerprint(body)
         return result
@@ -123,10 +131,13 @@ class IrActionsReport(models.Model):
         self.ensure_one()
         fingerprints = fingerprints or {}
         checksums = {
-            res_id: fingerprints.get(res_id) or content_checksum(raw) for res_id, raw in contents.items()
+            res_id: fingerprints.get(res_id) or content_checksum(raw)
+            for res_id, raw in contents.items()
         }
         Entry = self.env["aftersales.archive.entry"].sudo().with_context(active_test=False)
-        Attachment = self.env["ir.attachment"].sudo().with_context(aftersales_archive_no_filing=True)
+        Attachment = (
+            self.env["ir.attachment"].sudo().with_context(aftersales_archive_no_filing=True)
+        )
         filed = {
             entry.res_id: entry
             for entry in Entry.search(
@@ -156,7 +167,9 @@ class IrActionsReport(models.Model):
             name = False
             if self.print_report_name:
                 name = safe_eval(self.print_report_name, {"object": record, "time": time})
-            name = name or _("%(report)s - %(record)s", report=self.name, record=record.display_name)
+            name = name or _(
+                "%(report)s - %(record)s", report=self.name, record=record.display_name
+            )
             # The PDF belongs to its archive entry (R39), not to the printed record: it is
             # attached to the entry once the entry exists.
             new_records.append(record)
@@ -177,11 +190,18 @@ class IrActionsReport(models.Model):
             attachments,
             origin="report",
             report_xmlid=self.xml_id,
-            checksums={a.id: checksums[r.id] for a, r in zip(attachments, new_records)},
-            sources={a.id: (self.model, r.id) for a, r in zip(attachments, new_records)},
+            checksums={
+                a.id: checksums[r.id] for a, r in zip(attachments, new_records, strict=False)
+            },
+            sources={
+                a.id: (self.model, r.id) for a, r in zip(attachments, new_records, strict=False)
+            },
             extra_vals={
-                a.id: {"report_xmlid": self.xml_id, "source_write_date": r._log_access and r.write_date}
-                for a, r in zip(attachments, new_records)
+                a.id: {
+                    "report_xmlid": self.xml_id,
+                    "source_write_date": r._log_access and r.write_date,
+                }
+                for a, r in zip(attachments, new_records, strict=False)
             },
         )
         (attachments - entries.attachment_ids).unlink()  # nowhere to file them

@@ -38,8 +38,11 @@ class IrAttachment(models.Model):
         """Field path from a record of `model_name` to its after-sales project: '' for the
         project itself, None when the model is not filed in the archive (not opted in)."""
         filed = self._aftersales_filed_models() | set(
-            self.env["aftersales.archive.category"].sudo().with_context(active_test=False)
-            .search([("res_model", "!=", False)]).mapped("res_model")
+            self.env["aftersales.archive.category"]
+            .sudo()
+            .with_context(active_test=False)
+            .search([("res_model", "!=", False)])
+            .mapped("res_model")
         )
         if model_name not in filed:
             return None
@@ -73,7 +76,9 @@ class IrAttachment(models.Model):
         candidates = self.filtered(
             lambda a: a.res_model and a.res_id and not a.res_field and a.type == "binary"
         )
-        candidates = candidates.filtered(lambda a: self._aftersales_project_path(a.res_model) is not None)
+        candidates = candidates.filtered(
+            lambda a: self._aftersales_project_path(a.res_model) is not None
+        )
         if candidates:
             self.env["aftersales.archive.entry"].sudo()._file_attachments(candidates.sudo())
 
@@ -85,7 +90,9 @@ class IrAttachment(models.Model):
 
     def _aftersales_filed(self):
         """The attachments owned by an archive entry: the archive's own files."""
-        return self.sudo().filtered(lambda a: a.res_model == "aftersales.archive.entry" and a.res_id)
+        return self.sudo().filtered(
+            lambda a: a.res_model == "aftersales.archive.entry" and a.res_id
+        )
 
     @api.ondelete(at_uninstall=False)
     def _unlink_except_filed(self):

@@ -46,12 +46,16 @@ class HelpdeskTicket(models.Model):
         and the files of the messages they can read (not internal notes), as Odoo's portal
         chatter shows them."""
         self.ensure_one()
-        attachments = self.env["ir.attachment"].sudo().search(
-            [("res_model", "=", self._name), ("res_id", "=", self.id)]
+        attachments = (
+            self.env["ir.attachment"]
+            .sudo()
+            .search([("res_model", "=", self._name), ("res_id", "=", self.id)])
         )
-        shown = self.sudo().message_ids.filtered(
-            lambda m: not m.is_internal and not m.subtype_id.internal
-        ).attachment_ids
+        shown = (
+            self.sudo()
+            .message_ids.filtered(lambda m: not m.is_internal and not m.subtype_id.internal)
+            .attachment_ids
+        )
         return attachments.filtered(lambda a: a in shown or a.create_uid.share)
 
     def _aftersales_portal_close_stages(self):

@@ -50,7 +50,15 @@ class ProductTemplate(models.Model):
         for template in self:
             current = template.aftersales_equivalent_ids - template
             removed = before.get(template.id, Template) - current
-            for other in current.filtered(lambda t, tmpl=template: tmpl not in t.aftersales_equivalent_ids):
-                super(ProductTemplate, other).write({"aftersales_equivalent_ids": [Command.link(template.id)]})
-            for other in removed.filtered(lambda t, tmpl=template: tmpl in t.aftersales_equivalent_ids):
-                super(ProductTemplate, other).write({"aftersales_equivalent_ids": [Command.unlink(template.id)]})
+            for other in current.filtered(
+                lambda t, tmpl=template: tmpl not in t.aftersales_equivalent_ids
+            ):
+                super(ProductTemplate, other).write(
+                    {"aftersales_equivalent_ids": [Command.link(template.id)]}
+                )
+            for other in removed.filtered(
+                lambda t, tmpl=template: tmpl in t.aftersales_equivalent_ids
+            ):
+                super(ProductTemplate, other).write(
+                    {"aftersales_equivalent_ids": [Command.unlink(template.id)]}
+                )

@@ -10,7 +10,11 @@ class PurchaseRequest(models.Model):
         "repair.order", string="Repair", index="btree_not_null", readonly=True, copy=False
     )
     aftersales_ticket_id = fields.Many2one(
-        "helpdesk.ticket", string="Service Request", index="btree_not_null", readonly=True, copy=False
+        "helpdesk.ticket",
+        string="Service Request",
+        index="btree_not_null",
+        readonly=True,
+        copy=False,
     )
 
 

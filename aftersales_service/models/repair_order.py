@@ -37,19 +37,23 @@ class RepairOrder(models.Model):
     )
     currency_id = fields.Many2one(related="company_id.currency_id")
     aftersales_parts_cost = fields.Monetary(
-        string="Parts Cost", compute="_compute_aftersales_costs",
+        string="Parts Cost",
+        compute="_compute_aftersales_costs",
         help="What the parts cost the company (cost price × quantity).",
     )
     aftersales_labour_cost = fields.Monetary(
-        string="Labour Cost", compute="_compute_aftersales_costs",
+        string="Labour Cost",
+        compute="_compute_aftersales_costs",
         help="What the service lines of the quotation cost the company.",
     )
     aftersales_cost_total = fields.Monetary(
-        string="Company Cost", compute="_compute_aftersales_costs",
+        string="Company Cost",
+        compute="_compute_aftersales_costs",
         help="Parts and labour cost borne by the company; shown even when the repair is free.",
     )
     aftersales_customer_amount = fields.Monetary(
-        string="Customer Pays", compute="_compute_aftersales_costs",
+        string="Customer Pays",
+        compute="_compute_aftersales_costs",
         help="Untaxed amount of the quotation; zero for a repair in warranty.",
     )
     aftersales_purchase_request_ids = fields.One2many(
@@ -65,9 +69,11 @@ class RepairOrder(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         # A repair made for a request (button, import, RPC) is on its project and serial.
-        tickets = self.env["helpdesk.ticket"].browse(
-            [vals["ticket_id"] for vals in vals_list if vals.get("ticket_id")]
-        ).sudo()
+        tickets = (
+            self.env["helpdesk.ticket"]
+            .browse([vals["ticket_id"] for vals in vals_list if vals.get("ticket_id")])
+            .sudo()
+        )
         for vals in vals_list:
             if not vals.get("ticket_id"):
                 continue
@@ -75,7 +81,11 @@ class RepairOrder(models.Model):
             if not vals.get("aftersales_project_id") and ticket.aftersales_project_id:
                 vals["aftersales_project_id"] = ticket.aftersales_project_id.id
             lot = ticket.lot_id
-            if lot and not vals.get("lot_id") and vals.get("product_id", lot.product_id.id) == lot.product_id.id:
+            if (
+                lot
+                and not vals.get("lot_id")
+                and vals.get("product_id", lot.product_id.id) == lot.product_id.id
+            ):
                 vals.update(product_id=lot.product_id.id, lot_id=lot.id)
         return super().create(vals_list)
 
@@ -255,10 +265,16 @@ class RepairOrder(models.Model):
         self.ensure_one()
         moves = self._aftersales_part_lines()
         for move in moves:
-            if float_compare(move.product_uom_qty, 0, precision_rounding=move.product_uom.rounding) <= 0:
+            if (
+                float_compare(move.product_uom_qty, 0, precision_rounding=move.product_uom.rounding)
+                <= 0
+            ):
                 raise UserError(
-                    _("Repair %(repair)s: the quantity of %(part)s must be positive.",
-                      repair=self.name, part=move.product_id.display_name)
+                    _(
+                        "Repair %(repair)s: the quantity of %(part)s must be positive.",
+                        repair=self.name,
+                        part=move.product_id.display_name,
+                    )
                 )
         equivalents = {
             move.id: move.product_id.product_tmpl_id.aftersales_equivalent_ids.product_variant_ids
@@ -335,12 +351,16 @@ class RepairOrder(models.Model):
         """
         no_request = self.env["purchase.request"]
         result = {move.id: {"quantity": 0.0, "requests": no_request} for move in moves}
-        lines = self.env["purchase.request.line"].sudo().search(
-            [
-                ("aftersales_move_id", "in", moves.ids),
-                ("cancelled", "=", False),
-                ("request_id.state", "not in", ("rejected",)),
-            ]
+        lines = (
+            self.env["purchase.request.line"]
+            .sudo()
+            .search(
+                [
+                    ("aftersales_move_id", "in", moves.ids),
+                    ("cancelled", "=", False),
+                    ("request_id.state", "not in", ("rejected",)),
+                ]
+            )
         )
         for line in lines:
             move = line.aftersales_move_id
@@ -368,9 +388,11 @@ class RepairOrder(models.Model):
         self.ensure_one()
         if self.state not in ("draft", "confirmed", "under_repair"):
             raise UserError(
-                _("Repair %(repair)s is %(state)s: its parts cannot be resolved any more.",
-                  repair=self.name,
-                  state=dict(self._fields["state"]._description_selection(self.env))[self.state])
+                _(
+                    "Repair %(repair)s is %(state)s: its parts cannot be resolved any more.",
+                    repair=self.name,
+                    state=dict(self._fields["state"]._description_selection(self.env))[self.state],
+                )
             )
         refused = refused_swap_moves or self.env["stock.move"]
         analysis = self._aftersales_resolve_analysis(lock=True)
@@ -388,16 +410,21 @@ class RepairOrder(models.Model):
             move, equivalent = line["move"], line["equivalent"]
             free_stock = "%g" % line["equivalent_free"]
             notes.append(
-                _("%(part)s replaced by the interchangeable part %(equivalent)s (free stock %(free)s).",
-                  part=move.product_id.display_name, equivalent=equivalent.display_name,
-                  free=free_stock)
+                _(
+                    "%(part)s replaced by the interchangeable part %(equivalent)s (free stock %(free)s).",
+                    part=move.product_id.display_name,
+                    equivalent=equivalent.display_name,
+                    free=free_stock,
+                )
             )
-            move.write({
-                "aftersales_requested_product_id": move.product_id.id,
-                "product_id": equivalent.id,
-                "product_uom": equivalent.uom_id.id,
-                "product_uom_qty": line["need"],
-            })
+            move.write(
+                {
+                    "aftersales_requested_product_id": move.product_id.id,
+                    "product_id": equivalent.id,
+                    "product_uom": equivalent.uom_id.id,
+                    "product_uom_qty": line["need"],
+                }
+            )
         by_decision = {}
         for line in analysis:
             by_decision.setdefault(line["decision"], self.env["stock.move"])
@@ -411,8 +438,11 @@ class RepairOrder(models.Model):
         # reserved by Odoo's own reservation at confirmation: another transaction may be
         # reserving that stock right now, and only the receipt should serve them.
         waiting = self.env["stock.move"].browse(
-            [line["move"].id for line in analysis
-             if line["decision"] == "purchase" and line["take"] <= 0]
+            [
+                line["move"].id
+                for line in analysis
+                if line["decision"] == "purchase" and line["take"] <= 0
+            ]
         )
         if self.state == "draft":
             self.with_context(aftersales_no_assign_move_ids=waiting.ids)._action_repair_confirm()
@@ -426,16 +456,20 @@ class RepairOrder(models.Model):
         summary = _(
             "Parts resolved: %(reserve)s reserved from stock, %(swap)s replaced by interchangeable "
             "parts, %(purchase)s requested from purchasing.",
-            reserve=counts.get("reserve", 0), swap=counts.get("swap", 0),
+            reserve=counts.get("reserve", 0),
+            swap=counts.get("swap", 0),
             purchase=counts.get("purchase", 0),
         )
         # Says what is already requested instead of requesting it again (R15).
         for line in analysis:
             if line["decision"] == "purchase" and line["requested"] > 0:
                 notes.append(
-                    _("%(quantity)s %(part)s already requested on %(requests)s.",
-                      quantity="%g" % line["requested"], part=line["move"].product_id.display_name,
-                      requests=", ".join(line["requests"].mapped("name")) or "-")
+                    _(
+                        "%(quantity)s %(part)s already requested on %(requests)s.",
+                        quantity="%g" % line["requested"],
+                        part=line["move"].product_id.display_name,
+                        requests=", ".join(line["requests"].mapped("name")) or "-",
+                    )
                 )
         body = Markup("<p>%s</p>") % summary
         if notes:
@@ -521,12 +555,19 @@ class RepairOrder(models.Model):
                 to_pick.append({"move": move, "quantity": move.quantity})
             missing = move.product_uom_qty - move.quantity
             if move.state != "done" and float_compare(missing, 0, precision_rounding=rounding) > 0:
-                requests = move.sudo().aftersales_purchase_line_ids.filtered(
-                    lambda l: not l.cancelled and l.request_id.state != "rejected"
-                ).request_id
+                requests = (
+                    move.sudo()
+                    .aftersales_purchase_line_ids.filtered(
+                        lambda l: not l.cancelled and l.request_id.state != "rejected"
+                    )
+                    .request_id
+                )
                 awaited.append(
-                    {"move": move, "quantity": missing,
-                     "requests": ", ".join(requests.mapped("name"))}
+                    {
+                        "move": move,
+                        "quantity": missing,
+                        "requests": ", ".join(requests.mapped("name")),
+                    }
                 )
         return to_pick, awaited
 

@@ -5,7 +5,9 @@ import pytz
 from odoo import _, models
 
 # Zones that keep China Standard Time: their clock is called 北京时间 (Beijing Time).
-BEIJING_ZONES = frozenset({"Asia/Shanghai", "Asia/Chongqing", "Asia/Chungking", "Asia/Harbin", "PRC"})
+BEIJING_ZONES = frozenset(
+    {"Asia/Shanghai", "Asia/Chongqing", "Asia/Chungking", "Asia/Harbin", "PRC"}
+)
 
 
 class ResCompany(models.Model):

@@ -109,12 +109,15 @@ class ResCompany(models.Model):
                         _(
                             "%(company)s: the deadline setting “%(setting)s” cannot be negative.",
                             company=company.name,
-                            setting=company._fields["aftersales_" + name].get_description(
-                                self.env
-                            )["string"],
+                            setting=company._fields["aftersales_" + name].get_description(self.env)[
+                                "string"
+                            ],
                         )
                     )
-            noon, evening = company.aftersales_quote_noon_cutoff, company.aftersales_quote_evening_cutoff
+            noon, evening = (
+                company.aftersales_quote_noon_cutoff,
+                company.aftersales_quote_evening_cutoff,
+            )
             if not 0 <= noon <= evening <= 24:
                 raise ValidationError(
                     _(
@@ -142,7 +145,10 @@ class ResCompany(models.Model):
         res = super().write(vals)
         if "resource_calendar_id" in vals:
             self.env.registry.clear_cache()
-        if any(key.startswith("aftersales_") and key[len("aftersales_"):] in POLICY_FIELDS for key in vals):
+        if any(
+            key.startswith("aftersales_") and key[len("aftersales_") :] in POLICY_FIELDS
+            for key in vals
+        ):
             # New numbers apply to the open requests at once.
             self.env["helpdesk.ticket"].search(
                 [("company_id", "in", self.ids), ("stage_id.closed", "=", False)]

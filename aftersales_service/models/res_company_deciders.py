@@ -43,7 +43,9 @@ class ResCompany(models.Model):
             return self.aftersales_manager_user_ids.filtered("active")
         group = self.env.ref(MANAGER_GROUP).sudo()
         return group.users.filtered(
-            lambda user: user.active and not user.share and not user._is_superuser()
+            lambda user: user.active
+            and not user.share
+            and not user._is_superuser()
             and self in user.company_ids
         ).sorted("id")
 

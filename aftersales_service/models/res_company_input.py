@@ -25,7 +25,8 @@ class ResCompany(models.Model):
     )
     aftersales_portal_photo_max_mb = fields.Float(string="Portal Photo Limit (MB)", default=5.0)
     aftersales_portal_submission_max_mb = fields.Float(
-        string="Portal Submission Limit (MB)", default=15.0,
+        string="Portal Submission Limit (MB)",
+        default=15.0,
         help="All the photos of one request together.",
     )
 
@@ -39,15 +40,21 @@ class ResCompany(models.Model):
     )
     def _check_aftersales_input_limits(self):
         for company in self:
-            if company.aftersales_clock_skew_minutes < 0 or min(
-                company.aftersales_portal_title_max,
-                company.aftersales_portal_description_max,
-                company.aftersales_portal_photo_max_mb,
-                company.aftersales_portal_submission_max_mb,
-            ) <= 0:
+            if (
+                company.aftersales_clock_skew_minutes < 0
+                or min(
+                    company.aftersales_portal_title_max,
+                    company.aftersales_portal_description_max,
+                    company.aftersales_portal_photo_max_mb,
+                    company.aftersales_portal_submission_max_mb,
+                )
+                <= 0
+            ):
                 raise ValidationError(
-                    _("%(company)s: the clock skew cannot be negative and the portal limits must be positive.",
-                      company=company.name)
+                    _(
+                        "%(company)s: the clock skew cannot be negative and the portal limits must be positive.",
+                        company=company.name,
+                    )
                 )
             if not 1 <= company.aftersales_warranty_months <= WARRANTY_MONTHS_MAX:
                 raise ValidationError(

@@ -54,11 +54,14 @@ class ResCompany(models.Model):
     )
     def _check_aftersales_repair_thresholds(self):
         for company in self:
-            if min(
-                company.aftersales_quote_approval_amount,
-                company.aftersales_large_weight,
-                company.aftersales_large_volume,
-            ) < 0:
+            if (
+                min(
+                    company.aftersales_quote_approval_amount,
+                    company.aftersales_large_weight,
+                    company.aftersales_large_volume,
+                )
+                < 0
+            ):
                 raise ValidationError(
                     _("The thresholds of %(company)s cannot be negative.", company=company.name)
                 )

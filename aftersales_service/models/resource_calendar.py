@@ -41,7 +41,9 @@ class ResourceCalendar(models.Model):
         if not self:
             return
         self.env.registry.clear_cache()
-        companies = self.env["res.company"].sudo().search([("resource_calendar_id", "in", self.ids)])
+        companies = (
+            self.env["res.company"].sudo().search([("resource_calendar_id", "in", self.ids)])
+        )
         if companies:
             self.env["helpdesk.ticket"].sudo().search(
                 [("company_id", "in", companies.ids), ("stage_id.closed", "=", False)]
@@ -60,13 +62,17 @@ class ResourceCalendar(models.Model):
             if attendance.display_type != "line_section"
         }
         holidays = set()
-        leaves = self.env["resource.calendar.leaves"].sudo().search_fetch(
-            [
-                ("resource_id", "=", False),
-                ("calendar_id", "in", [calendar.id, False]),
-                ("company_id", "in", [calendar.company_id.id, False]),
-            ],
-            ["date_from", "date_to"],
+        leaves = (
+            self.env["resource.calendar.leaves"]
+            .sudo()
+            .search_fetch(
+                [
+                    ("resource_id", "=", False),
+                    ("calendar_id", "in", [calendar.id, False]),
+                    ("company_id", "in", [calendar.company_id.id, False]),
+                ],
+                ["date_from", "date_to"],
+            )
         )
         for leave in leaves:
             first = pytz.utc.localize(leave.date_from).astimezone(zone).date()
@@ -84,7 +90,9 @@ class ResourceCalendar(models.Model):
         """The years with an imported schedule: those the imports recorded, and those with a
         make-up working day (only an official schedule makes one)."""
         self.ensure_one()
-        years = {int(year) for year in (self.aftersales_schedule_years or "").split(",") if year.strip()}
+        years = {
+            int(year) for year in (self.aftersales_schedule_years or "").split(",") if year.strip()
+        }
         return years | {day.year for day in self.aftersales_workday_ids.mapped("date")}
 
     def _aftersales_import_holidays(self, content):
@@ -110,19 +118,25 @@ class ResourceCalendar(models.Model):
                 day = date.fromisoformat((row["date"] or "").strip())
             except ValueError:
                 raise UserError(
-                    _("Line %(line)s: “%(value)s” is not a date (YYYY-MM-DD).", line=line, value=row["date"])
+                    _(
+                        "Line %(line)s: “%(value)s” is not a date (YYYY-MM-DD).",
+                        line=line,
+                        value=row["date"],
+                    )
                 ) from None
             kind = (row["kind"] or "").strip()
             if kind not in ("holiday", "workday"):
                 raise UserError(
-                    _("Line %(line)s: the kind must be holiday or workday, not “%(kind)s”.", line=line, kind=kind)
+                    _(
+                        "Line %(line)s: the kind must be holiday or workday, not “%(kind)s”.",
+                        line=line,
+                        kind=kind,
+                    )
                 )
             (holidays if kind == "holiday" else workdays)[day] = (row["name"] or "").strip()
         clash = sorted(set(holidays) & set(workdays))
         if clash:
-            raise UserError(
-                _("%(day)s is both a holiday and a make-up working day.", day=clash[0])
-            )
+            raise UserError(_("%(day)s is both a holiday and a make-up working day.", day=clash[0]))
         zone = pytz.timezone(self.tz or "UTC")
         known = self.env["resource.calendar.leaves"].search_fetch(
             [("resource_id", "=", False), ("calendar_id", "=", self.id)], ["date_from"]
@@ -131,7 +145,11 @@ class ResourceCalendar(models.Model):
         new_holidays = [day for day in sorted(holidays) if day not in known_days]
 
         def utc(day, clock):
-            return zone.localize(datetime.combine(day, clock)).astimezone(pytz.utc).replace(tzinfo=None)
+            return (
+                zone.localize(datetime.combine(day, clock))
+                .astimezone(pytz.utc)
+                .replace(tzinfo=None)
+            )
 
         self.env["resource.calendar.leaves"].create(
             [

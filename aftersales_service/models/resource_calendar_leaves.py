@@ -13,7 +13,11 @@ class ResourceCalendarLeaves(models.Model):
         if not globals_:
             return self.env["resource.calendar"]
         if not all(globals_.mapped("calendar_id")):
-            return self.env["resource.calendar"].sudo().search([("company_id", "in", globals_.company_id.ids + [False])])
+            return (
+                self.env["resource.calendar"]
+                .sudo()
+                .search([("company_id", "in", globals_.company_id.ids + [False])])
+            )
         return globals_.calendar_id
 
     @api.model_create_multi

@@ -37,7 +37,8 @@ class SaleOrder(models.Model):
         "sending it stops the request's quotation clock (R12).",
     )
     aftersales_cost = fields.Monetary(
-        string="Company Cost", compute="_compute_aftersales_margin",
+        string="Company Cost",
+        compute="_compute_aftersales_margin",
         help="Cost price of the products and services quoted.",
     )
     aftersales_margin = fields.Monetary(string="Margin", compute="_compute_aftersales_margin")
@@ -58,7 +59,9 @@ class SaleOrder(models.Model):
     )
     aftersales_approved_at = fields.Datetime(string="Approved At", readonly=True, copy=False)
     aftersales_approved_amount = fields.Monetary(
-        string="Approved Amount", readonly=True, copy=False,
+        string="Approved Amount",
+        readonly=True,
+        copy=False,
         help="Untaxed amount the manager approved; a higher amount needs a new approval.",
     )
 
@@ -71,8 +74,12 @@ class SaleOrder(models.Model):
             order.aftersales_ticket_id = repairs.ticket_id[:1] or order.aftersales_ticket_id
 
     @api.depends(
-        "order_line.product_id", "order_line.product_uom_qty", "order_line.product_uom",
-        "amount_untaxed", "company_id.aftersales_margin_min", "company_id.aftersales_margin_max",
+        "order_line.product_id",
+        "order_line.product_uom_qty",
+        "order_line.product_uom",
+        "amount_untaxed",
+        "company_id.aftersales_margin_min",
+        "company_id.aftersales_margin_max",
     )
     def _compute_aftersales_margin(self):
         # R27: after-sales should make a profit, the margin in the middle-to-high range.
@@ -97,15 +104,19 @@ class SaleOrder(models.Model):
             else:
                 order.aftersales_margin_state = "in_range"
 
-    @api.depends("amount_untaxed", "aftersales_is_service_order",
-                 "company_id.aftersales_quote_approval_amount")
+    @api.depends(
+        "amount_untaxed",
+        "aftersales_is_service_order",
+        "company_id.aftersales_quote_approval_amount",
+    )
     def _compute_aftersales_needs_approval(self):
         for order in self:
             order.aftersales_needs_approval = (
                 order.aftersales_is_service_order
                 and order.currency_id.compare_amounts(
                     order.amount_untaxed, order.company_id.aftersales_quote_approval_amount
-                ) > 0
+                )
+                > 0
             )
 
     def _aftersales_approval_missing(self):
@@ -127,11 +138,14 @@ class SaleOrder(models.Model):
                     _("%(order)s is not an after-sales service order.", order=order.name)
                 )
         for order in self:
-            order._aftersales_gate_write({
-                "aftersales_approved_by_id": self.env.uid,
-                "aftersales_approved_at": fields.Datetime.now(),
-                "aftersales_approved_amount": order.amount_untaxed,
-            }, access="read")
+            order._aftersales_gate_write(
+                {
+                    "aftersales_approved_by_id": self.env.uid,
+                    "aftersales_approved_at": fields.Datetime.now(),
+                    "aftersales_approved_amount": order.amount_untaxed,
+                },
+                access="read",
+            )
         return True
 
     def _aftersales_raise_unapproved(self):

@@ -22,11 +22,16 @@ class SaleOrder(models.Model):
             if not ticket.needs_onsite:
                 continue
             company = ticket.company_id or order.company_id
-            summary = _("Agree the staffing of %(request)s today (R13)", request=ticket.display_name)
+            summary = _(
+                "Agree the staffing of %(request)s today (R13)", request=ticket.display_name
+            )
             already = set(
                 Activity.search(
-                    [("res_model", "=", "helpdesk.ticket"), ("res_id", "=", ticket.id),
-                     ("summary", "=", summary)]
+                    [
+                        ("res_model", "=", "helpdesk.ticket"),
+                        ("res_id", "=", ticket.id),
+                        ("summary", "=", summary),
+                    ]
                 ).user_id.ids
             )
             for manager in company._aftersales_deciders("manager"):

@@ -87,7 +87,8 @@ class StockMove(models.Model):
                 for picking in move.repair_id.aftersales_shipment_ids
                 if picking.state == "done"
                 and picking.date_done
-                and move.product_id in picking.move_ids.filtered(lambda m: m.state == "done").product_id
+                and move.product_id
+                in picking.move_ids.filtered(lambda m: m.state == "done").product_id
             ]
             if move.state == "done":
                 shipped.append(move.date)
@@ -165,7 +166,11 @@ class StockMove(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         for vals in vals_list:
-            if vals.get("repair_id") and vals.get("repair_line_type") and not vals.get("product_id"):
+            if (
+                vals.get("repair_id")
+                and vals.get("repair_line_type")
+                and not vals.get("product_id")
+            ):
                 raise UserError(_("Every part line of a repair needs a product."))
         return super().create(vals_list)
 
@@ -180,4 +185,3 @@ class StockMove(models.Model):
         if self.id in self.env.context.get("aftersales_no_assign_move_ids", ()):
             return False
         return super()._should_assign_at_confirm()
-

@@ -6,7 +6,11 @@ class StockPicking(models.Model):
     _inherit = "stock.picking"
 
     aftersales_repair_id = fields.Many2one(
-        "repair.order", string="Shipment for Repair", index="btree_not_null", check_company=True, copy=False
+        "repair.order",
+        string="Shipment for Repair",
+        index="btree_not_null",
+        check_company=True,
+        copy=False,
     )
     aftersales_ticket_id = fields.Many2one(
         "helpdesk.ticket",
@@ -27,11 +31,15 @@ class StockPicking(models.Model):
         check_company=True,
     )
     aftersales_weight = fields.Float(
-        string="Gross Weight (kg)", compute="_compute_aftersales_weight_volume", store=True,
+        string="Gross Weight (kg)",
+        compute="_compute_aftersales_weight_volume",
+        store=True,
         digits="Stock Weight",
     )
     aftersales_volume = fields.Float(
-        string="Volume (m³)", compute="_compute_aftersales_weight_volume", store=True,
+        string="Volume (m³)",
+        compute="_compute_aftersales_weight_volume",
+        store=True,
         digits=(16, 3),
     )
     # R17: large shipments travel with a consignment note.
@@ -52,7 +60,11 @@ class StockPicking(models.Model):
     # R16: the item-by-item check is Odoo's per-line `picked`; who validated the picking (and
     # so released the checked parts) is kept with the picking's `date_done`.
     aftersales_checked_by_id = fields.Many2one(
-        "res.users", string="Checked Out By", readonly=True, copy=False, tracking=True,
+        "res.users",
+        string="Checked Out By",
+        readonly=True,
+        copy=False,
+        tracking=True,
         help="Who validated the picking after the item-by-item check with the store keeper (R16).",
     )
 
@@ -108,9 +120,7 @@ class StockPicking(models.Model):
             if project:
                 picking.aftersales_project_id = project
 
-    @api.depends(
-        "move_ids.product_qty", "move_ids.product_id.weight", "move_ids.product_id.volume"
-    )
+    @api.depends("move_ids.product_qty", "move_ids.product_id.weight", "move_ids.product_id.volume")
     def _compute_aftersales_weight_volume(self):
         for picking in self:
             moves = picking.move_ids.filtered(lambda m: m.state != "cancel")
@@ -135,8 +145,10 @@ class StockPicking(models.Model):
                 and picking.aftersales_delivered_at < picking.aftersales_shipped_at
             ):
                 raise ValidationError(
-                    _("Shipment %(picking)s cannot be delivered before it was shipped.",
-                      picking=picking.name)
+                    _(
+                        "Shipment %(picking)s cannot be delivered before it was shipped.",
+                        picking=picking.name,
+                    )
                 )
 
     def action_aftersales_print_consignment_note(self):

@@ -25,13 +25,17 @@ class AftersalesCase(TransactionCase):
         )
         cls.customer_b = Partner.create({"name": "Test Customer B", "is_company": True})
         cls.engineer = new_test_user(
-            cls.env, "t_engineer", groups="base.group_user,aftersales_service.group_aftersales_engineer"
+            cls.env,
+            "t_engineer",
+            groups="base.group_user,aftersales_service.group_aftersales_engineer",
         )
         cls.as_user = new_test_user(
             cls.env, "t_as_user", groups="base.group_user,aftersales_service.group_aftersales_user"
         )
         cls.manager = new_test_user(
-            cls.env, "t_manager", groups="base.group_user,aftersales_service.group_aftersales_manager"
+            cls.env,
+            "t_manager",
+            groups="base.group_user,aftersales_service.group_aftersales_manager",
         )
         cls.portal_a = new_test_user(cls.env, "t_portal_a", groups="base.group_portal")
         cls.portal_a.partner_id.parent_id = cls.customer

@@ -23,11 +23,15 @@ class AftersalesRequestCase(AftersalesCase):
         cls.team.user_ids = [Command.link(cls.as_user.id), Command.link(cls.manager.id)]
         cls.company.aftersales_escalation_user_id = cls.manager
         cls.near = cls._project(
-            "T-NEAR", delivery_date="2026-01-15", site_distance_km=60,
+            "T-NEAR",
+            delivery_date="2026-01-15",
+            site_distance_km=60,
             site_state_id=cls.env.ref("base.state_cn_SH").id,
         )
         cls.far = cls._project(
-            "T-FAR", delivery_date="2026-01-15", site_distance_km=100.1,
+            "T-FAR",
+            delivery_date="2026-01-15",
+            site_distance_km=100.1,
             site_state_id=cls.env.ref("base.state_cn_JS").id,
         )
         cls.stage_new = cls.env.ref("helpdesk_mgmt.helpdesk_ticket_stage_new")

@@ -28,7 +28,11 @@ def pdf_text(pdf):
     """The text of the PDF `pdf` (bytes): NFKC-normalised (Noto CJK maps some ideographs to
     their radical code points, e.g. ⼯ for 工), whitespace runs folded to one space."""
     result = subprocess.run(
-        ["pdftotext", "-enc", "UTF-8", "-", "-"], input=pdf, capture_output=True, check=True, timeout=60
+        ["pdftotext", "-enc", "UTF-8", "-", "-"],
+        input=pdf,
+        capture_output=True,
+        check=True,
+        timeout=60,
     )
     text = unicodedata.normalize("NFKC", result.stdout.decode()).translate(RADICALS)
     return re.sub(r"\s+", " ", text)
@@ -47,7 +51,8 @@ def report_text(test, report_ref, records, user=None, lang="en_US"):
             report_ref, records.ids
         )
     unexpected = [
-        record.getMessage() for record in logs.records[1:]
+        record.getMessage()
+        for record in logs.records[1:]
         if not KNOWN_WKHTMLTOPDF_NOTE.search(record.getMessage())
     ]
     test.assertFalse(unexpected, "the report logged warnings")

@@ -4,9 +4,7 @@ from odoo.tests import HttpCase, new_test_user
 from .common import AftersalesCase
 
 # A 1x1 PNG (the photo of a fault) and a drawn signature.
-PNG_B64 = (
-    "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg=="
-)
+PNG_B64 = "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg=="
 
 
 class AftersalesPortalCase(AftersalesCase, HttpCase):
@@ -43,7 +41,11 @@ class AftersalesPortalCase(AftersalesCase, HttpCase):
         )
         Lot = cls.env["stock.lot"]
         cls.lot_a = Lot.create(
-            {"name": "TOUR-SN-1", "product_id": cls.pump.id, "aftersales_project_id": cls.project_a.id}
+            {
+                "name": "TOUR-SN-1",
+                "product_id": cls.pump.id,
+                "aftersales_project_id": cls.project_a.id,
+            }
         )
         cls.lot_b = Lot.create(
             {
@@ -74,12 +76,20 @@ class AftersalesPortalCase(AftersalesCase, HttpCase):
             }
         )
         # Customer C: same company as A, another customer.
-        cls.customer_c = cls.env["res.partner"].create({"name": "Test Customer C", "is_company": True})
+        cls.customer_c = cls.env["res.partner"].create(
+            {"name": "Test Customer C", "is_company": True}
+        )
         cls.portal_c = new_test_user(cls.env, "t_portal_c", groups="base.group_portal")
         cls.portal_c.partner_id.parent_id = cls.customer_c
-        cls.project_c = cls._project("SECRET-C", title="Same-company secret plant", partner_id=cls.customer_c.id)
+        cls.project_c = cls._project(
+            "SECRET-C", title="Same-company secret plant", partner_id=cls.customer_c.id
+        )
         cls.lot_c = Lot.create(
-            {"name": "SECRET-SN-C", "product_id": cls.pump.id, "aftersales_project_id": cls.project_c.id}
+            {
+                "name": "SECRET-SN-C",
+                "product_id": cls.pump.id,
+                "aftersales_project_id": cls.project_c.id,
+            }
         )
         cls.ticket_c = Ticket.create(
             {
@@ -103,7 +113,11 @@ class AftersalesPortalCase(AftersalesCase, HttpCase):
             ]
         )
         # Each photo came with the customer's message (what the customer sent is theirs to see).
-        for ticket, photo in zip((cls.ticket_a, cls.ticket_b, cls.ticket_c), (cls.photo_a, cls.photo_b, cls.photo_c)):
+        for ticket, photo in zip(
+            (cls.ticket_a, cls.ticket_b, cls.ticket_c),
+            (cls.photo_a, cls.photo_b, cls.photo_c),
+            strict=False,
+        ):
             ticket.message_post(
                 body="Photo of the fault",
                 author_id=ticket.partner_id.id,

@@ -33,7 +33,12 @@ class RepairCase(AftersalesCase):
             {"name": "Analyser (imported)", "aftersales_part_origin": "imported", **part}
         )
         cls.labour = Product.create(
-            {"name": "On-site labour", "type": "service", "standard_price": 300.0, "list_price": 500.0}
+            {
+                "name": "On-site labour",
+                "type": "service",
+                "standard_price": 300.0,
+                "list_price": 500.0,
+            }
         )
         Quant = cls.env["stock.quant"]
         Quant._update_available_quantity(cls.part_stock, cls.stock, 5.0)

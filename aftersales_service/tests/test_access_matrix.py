@@ -64,12 +64,14 @@ class TestAccessMatrix(TransactionCase):
         cls.columns = lines[0][1:]
         cls.expected = {row[0]: dict(zip(cls.columns, row[1:], strict=True)) for row in lines[1:]}
         cls.users = {
-            column: new_test_user(cls.env, f"t_matrix_{column}", groups=GROUPS[column]) for column in cls.columns
+            column: new_test_user(cls.env, f"t_matrix_{column}", groups=GROUPS[column])
+            for column in cls.columns
         }
 
     def test_every_model_is_in_the_matrix(self):
         models = {
-            model for model in self.env.registry
+            model
+            for model in self.env.registry
             if self.env[model]._original_module in MODULES and not self.env[model]._abstract
         }
         self.assertEqual(models, set(self.expected))
@@ -82,5 +84,7 @@ class TestAccessMatrix(TransactionCase):
                 for letter, operation in OPERATIONS.items():
                     allowed = Model.has_access(operation)
                     if allowed != (letter in rights):
-                        wrong.append(f"{model} {column} {operation}: {'allowed' if allowed else 'refused'}")
+                        wrong.append(
+                            f"{model} {column} {operation}: {'allowed' if allowed else 'refused'}"
+                        )
         self.assertFalse(wrong, "\n".join(wrong))

@@ -28,7 +28,11 @@ class TestArchiveOneEntryPerDocument(PdfTextMixin, DispatchCase, ArchiveCase, Ht
 
     def _travel_entries(self, dispatch):
         return self.Entry.search(
-            [("res_model", "=", dispatch._name), ("res_id", "=", dispatch.id), ("report_xmlid", "=", TRAVEL)]
+            [
+                ("res_model", "=", dispatch._name),
+                ("res_id", "=", dispatch.id),
+                ("report_xmlid", "=", TRAVEL),
+            ]
         )
 
     def test_reprint_files_nothing_change_files_a_version(self):
@@ -39,8 +43,10 @@ class TestArchiveOneEntryPerDocument(PdfTextMixin, DispatchCase, ArchiveCase, Ht
             self.Report._render_qweb_pdf(TRAVEL, dispatch.ids)
         entry = self._travel_entries(dispatch)
         self.assertEqual(len(entry), 1)
-        self.assertEqual((entry.index_number, entry.version, entry.category_id), (
-            f"{self.project.name}-B4-0001", 1, self.cat_b4))
+        self.assertEqual(
+            (entry.index_number, entry.version, entry.category_id),
+            (f"{self.project.name}-B4-0001", 1, self.cat_b4),
+        )
         self.assertEqual(entry.attachment_ids.raw, first)
         # Changed and printed: a new version of the same entry, which keeps its number.
         dispatch.work_description = "Replace the pump seal and the bearing"
@@ -55,8 +61,9 @@ class TestArchiveOneEntryPerDocument(PdfTextMixin, DispatchCase, ArchiveCase, Ht
         self.Report._render_qweb_pdf(TRAVEL, other.ids)
         self.assertEqual(self._travel_entries(other).index_number, f"{self.project.name}-B4-0002")
         self.assertEqual(
-            self.Entry.search([("project_id", "=", self.project.id), ("category_id", "=", self.cat_b4.id)])
-            .mapped("sequence_number"),
+            self.Entry.search(
+                [("project_id", "=", self.project.id), ("category_id", "=", self.cat_b4.id)]
+            ).mapped("sequence_number"),
             [1, 2],
         )
 
@@ -77,7 +84,9 @@ class TestArchiveOneEntryPerDocument(PdfTextMixin, DispatchCase, ArchiveCase, Ht
         report = self.env.ref(TRAVEL).copy({"name": "Travel (copy)"})
         dispatch = self._dispatch()
         self.Report._render_qweb_pdf(report.id, dispatch.ids)
-        self.assertFalse(self.Entry.search([("res_model", "=", dispatch._name), ("res_id", "=", dispatch.id)]))
+        self.assertFalse(
+            self.Entry.search([("res_model", "=", dispatch._name), ("res_id", "=", dispatch.id)])
+        )
 
 
 @tagged("post_install", "-at_install")
@@ -93,7 +102,9 @@ class TestArchiveSubItemsAndRegister(ArchiveCase):
         )
 
     def _filed(self, record):
-        return self.Entry.search([("res_model", "=", record._name), ("res_id", "=", record.id)], order="id")
+        return self.Entry.search(
+            [("res_model", "=", record._name), ("res_id", "=", record.id)], order="id"
+        )
 
     def test_chatter_attachments_land_in_their_sub_item(self):
         self.project.message_post(
@@ -116,7 +127,12 @@ class TestArchiveSubItemsAndRegister(ArchiveCase):
         # R35: articles are a third level, editable data; a file of their kind lands there.
         Category = self.env["aftersales.archive.category"]
         article = Category.create(
-            {"code": "A1x1", "name": "Technical agreement", "parent_id": self.cat_a1.id, "keywords": "技术协议"}
+            {
+                "code": "A1x1",
+                "name": "Technical agreement",
+                "parent_id": self.cat_a1.id,
+                "keywords": "技术协议",
+            }
         )
         self.assertEqual((self.cat_a.level, self.cat_a1.level, article.level), (1, 2, 3))
         self.project.message_post(body="x", attachments=[("技术协议.pdf", b"tech agreement")])
@@ -149,7 +165,9 @@ class TestArchiveSubItemsAndRegister(ArchiveCase):
         other = self._project("XM-2026-402")
         self.project.archive_type_id = kind
         self.assertEqual(self.project.archive_missing_ids, self.cat_a1 | self.cat_a2 | self.cat_b6)
-        self.assertEqual(other.archive_missing_ids, self.cat_a1 | self.cat_a2, "B6: turnkey lines only")
+        self.assertEqual(
+            other.archive_missing_ids, self.cat_a1 | self.cat_a2, "B6: turnkey lines only"
+        )
         self._entry(self.project, self.cat_a1, "Sales contract")
         self.project.invalidate_recordset(["archive_missing_ids"])
         self.assertEqual(self.project.archive_missing_ids, self.cat_a2 | self.cat_b6)
@@ -159,18 +177,26 @@ class TestArchiveSubItemsAndRegister(ArchiveCase):
         )
         # The register lists every entry (no collapsed groups) and prints the missing sub-items.
         self.assertNotIn("group_by", self.project.action_view_archive()["context"])
-        html = self.env["ir.actions.report"]._render_qweb_html(
-            "aftersales_service.aftersales_archive_register_report", self.project.ids
-        )[0].decode()
+        html = (
+            self.env["ir.actions.report"]
+            ._render_qweb_html(
+                "aftersales_service.aftersales_archive_register_report", self.project.ids
+            )[0]
+            .decode()
+        )
         self.assertIn("o_aftersales_archive_missing", html)
         self.assertIn(self.cat_b6.name, html)
         self.assertIn("text-nowrap", html)
         # A hidden (archived) entry keeps its place in the register: numbers without gaps (R37).
         hidden = self._entry(self.project, self.cat_a1, "Draft contract")
         hidden.action_archive()
-        html = self.env["ir.actions.report"]._render_qweb_html(
-            "aftersales_service.aftersales_archive_register_report", self.project.ids
-        )[0].decode()
+        html = (
+            self.env["ir.actions.report"]
+            ._render_qweb_html(
+                "aftersales_service.aftersales_archive_register_report", self.project.ids
+            )[0]
+            .decode()
+        )
         self.assertIn(hidden.index_number, html)
         self.assertIn("(withdrawn)", html)
 
@@ -188,7 +214,11 @@ class TestArchiveZipNames(ArchiveCase):
             {"name": "服务报告 SR/2026/0004.pdf.pdf", "raw": pdf, "mimetype": "application/pdf"}
         )
         entry = self._entry(
-            project, self.cat_a1, "服务报告", important=True, attachment_ids=[Command.link(attachment.id)]
+            project,
+            self.cat_a1,
+            "服务报告",
+            important=True,
+            attachment_ids=[Command.link(attachment.id)],
         )
         filed = entry.attachment_ids
         checksum = filed.checksum
@@ -207,4 +237,6 @@ class TestArchiveZipNames(ArchiveCase):
             int(entry.action_print_copy()["url"].split("/")[-1].split("?")[0])
         )
         self.assertIn("重要", pdf_text(copy.raw))
-        self.assertFalse(self.Entry.search([("attachment_ids", "in", copy.ids)]), "a copy is not filed")
+        self.assertFalse(
+            self.Entry.search([("attachment_ids", "in", copy.ids)]), "a copy is not filed"
+        )

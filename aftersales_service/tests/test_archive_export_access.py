@@ -21,14 +21,21 @@ class TestArchiveExport(ArchiveCase):
             cls.project,
             cls.cat_a1,
             "Sales contract",
-            attachment_ids=[Command.link(Attachment.create({"name": "contract.txt", "raw": b"C"}).id)],
+            attachment_ids=[
+                Command.link(Attachment.create({"name": "contract.txt", "raw": b"C"}).id)
+            ],
         )
         cls.ticket = cls.env["helpdesk.ticket"].create(
             {"name": "Leak", "description": "x", "aftersales_project_id": cls.project.id}
         )
         for raw in (b"photo one", b"photo two"):  # same name, other content: both kept
             Attachment.create(
-                {"name": "photo.txt", "raw": raw, "res_model": "helpdesk.ticket", "res_id": cls.ticket.id}
+                {
+                    "name": "photo.txt",
+                    "raw": raw,
+                    "res_model": "helpdesk.ticket",
+                    "res_id": cls.ticket.id,
+                }
             )
         cls.note = cls._entry(cls.project, cls.cat_b1, "Phone note without file", important=True)
         cls.hidden = cls._entry(cls.project, cls.cat_b1, "Duplicate scan")
@@ -38,8 +45,13 @@ class TestArchiveExport(ArchiveCase):
         action = self.project.with_user(self.as_user).action_export_archive()
         export = self.env["ir.attachment"].browse(int(action["url"].split("/")[-1].split("?")[0]))
         # The exporting user's own file (attached to no record: only its creator reads it).
-        self.assertEqual((export.res_model, export.res_id, export.create_uid), ("aftersales.project", 0, self.as_user))
-        self.assertFalse(self.Entry.search([("attachment_ids", "in", export.ids)]), "an export is not filed")
+        self.assertEqual(
+            (export.res_model, export.res_id, export.create_uid),
+            ("aftersales.project", 0, self.as_user),
+        )
+        self.assertFalse(
+            self.Entry.search([("attachment_ids", "in", export.ids)]), "an export is not filed"
+        )
         archive = zipfile.ZipFile(io.BytesIO(export.raw))
         names = archive.namelist()
         entries = self.project.archive_entry_ids
@@ -53,7 +65,9 @@ class TestArchiveExport(ArchiveCase):
                 self.assertIn(attachment.raw, [archive.read(n) for n in matches])
         sheet = load_workbook(io.BytesIO(archive.read("index.xlsx"))).active
         rows = list(sheet.iter_rows(values_only=True))
-        self.assertEqual(rows[0][:6], ("Index No.", "Date", "Title", "Category", "Important", "Source"))
+        self.assertEqual(
+            rows[0][:6], ("Index No.", "Date", "Title", "Category", "Important", "Source")
+        )
         by_number = {row[0]: row for row in rows[1:]}
         self.assertEqual(set(by_number), set(entries.mapped("index_number")))
         for entry in entries:
@@ -63,8 +77,10 @@ class TestArchiveExport(ArchiveCase):
             self.assertEqual(row[3], entry.category_id.display_name)
             self.assertEqual(bool(row[4]), entry.important)
             self.assertEqual(row[5] or False, entry.source_name)
-            self.assertEqual(sorted((row[6] or "").split("\n")) if row[6] else [],
-                             sorted(n for n in files if n.split("/")[1].startswith(entry.index_number + " ")))
+            self.assertEqual(
+                sorted((row[6] or "").split("\n")) if row[6] else [],
+                sorted(n for n in files if n.split("/")[1].startswith(entry.index_number + " ")),
+            )
 
     def test_export_empty_archive_refused(self):
         with self.assertRaises(UserError):
@@ -86,7 +102,9 @@ class TestArchiveAccess(ArchiveCase):
         Entry = self.Entry.with_user(self.engineer)
         self.assertEqual(Entry.browse(self.internal_a.id).name, "Internal note")
         with self.assertRaises(AccessError):
-            Entry.create({"project_id": self.project_a.id, "category_id": self.cat_b1.id, "name": "x"})
+            Entry.create(
+                {"project_id": self.project_a.id, "category_id": self.cat_b1.id, "name": "x"}
+            )
         with self.assertRaises(AccessError):
             self.internal_a.with_user(self.engineer).write({"name": "changed"})
 
@@ -102,12 +120,16 @@ class TestArchiveAccess(ArchiveCase):
             entry.unlink()
 
     def test_manager_configures_categories(self):
-        category = self.env["aftersales.archive.category"].with_user(self.manager).create(
-            {"code": "B9", "name": "Training Records", "parent_id": self.cat_b.id}
+        category = (
+            self.env["aftersales.archive.category"]
+            .with_user(self.manager)
+            .create({"code": "B9", "name": "Training Records", "parent_id": self.cat_b.id})
         )
         self.assertEqual(category.display_name, "B9 Training Records")
         with self.assertRaises(AccessError):
-            self.env["aftersales.archive.category"].with_user(self.as_user).create({"code": "B10", "name": "x"})
+            self.env["aftersales.archive.category"].with_user(self.as_user).create(
+                {"code": "B10", "name": "x"}
+            )
 
     def test_portal_sees_shared_entries_of_own_projects_only(self):
         Entry = self.Entry.with_user(self.portal_a)
@@ -120,7 +142,11 @@ class TestArchiveAccess(ArchiveCase):
 
     def test_multi_company(self):
         other = self.Project.create(
-            {"name": "XM-2026-403", "partner_id": self.customer.id, "company_id": self.other_company.id}
+            {
+                "name": "XM-2026-403",
+                "partner_id": self.customer.id,
+                "company_id": self.other_company.id,
+            }
         )
         entry = self._entry(other, self.cat_b1)
         self.assertEqual(entry.company_id, self.other_company)

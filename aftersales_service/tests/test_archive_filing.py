@@ -23,7 +23,9 @@ class TestArchiveFiling(ArchiveCase):
                 "partner_id": cls.customer.id,
             }
         )
-        cls.product = cls.env["product.product"].create({"name": "Dosing pump", "is_storable": True})
+        cls.product = cls.env["product.product"].create(
+            {"name": "Dosing pump", "is_storable": True}
+        )
         cls.repair = cls.env["repair.order"].create(
             {
                 "product_id": cls.product.id,
@@ -46,7 +48,11 @@ class TestArchiveFiling(ArchiveCase):
         self.assertEqual(len(entry.attachment_ids), 1)
         self.assertNotEqual(entry.attachment_ids, attachment)
         self.assertEqual(
-            (entry.attachment_ids.res_model, entry.attachment_ids.res_id, entry.attachment_ids.name),
+            (
+                entry.attachment_ids.res_model,
+                entry.attachment_ids.res_id,
+                entry.attachment_ids.name,
+            ),
             (entry._name, entry.id, attachment.name),
         )
         self.assertEqual(entry.attachment_ids.checksum, attachment.checksum)
@@ -88,7 +94,12 @@ class TestArchiveFiling(ArchiveCase):
     def test_chatter_upload_filed_once(self):
         # The chatter uploads to the composer first, then posting links the file to the ticket.
         pending = self.env["ir.attachment"].create(
-            {"name": "answer.txt", "raw": b"answer", "res_model": "mail.compose.message", "res_id": 0}
+            {
+                "name": "answer.txt",
+                "raw": b"answer",
+                "res_model": "mail.compose.message",
+                "res_id": 0,
+            }
         )
         self.assertFalse(self.Entry.search([("attachment_ids", "in", pending.ids)]))
         self.ticket.message_post(body="Answered", attachment_ids=pending.ids)
@@ -114,7 +125,9 @@ class TestArchiveFiling(ArchiveCase):
         self.assertFalse(self._filed(self.ticket))
 
     def test_fallback_category(self):
-        self.env["aftersales.archive.category"].search([("res_model", "=", "repair.order")]).res_model = False
+        self.env["aftersales.archive.category"].search(
+            [("res_model", "=", "repair.order")]
+        ).res_model = False
         self._attach(self.repair)
         self.assertEqual(self._filed(self.repair).category_id, self.cat_b)
 
@@ -124,18 +137,29 @@ class TestArchiveFiling(ArchiveCase):
         )
         self.env["ir.attachment"].create(
             [
-                {"name": f"f{i}.txt", "raw": f"file {i}".encode(), "res_model": "helpdesk.ticket", "res_id": ticket.id}
+                {
+                    "name": f"f{i}.txt",
+                    "raw": f"file {i}".encode(),
+                    "res_model": "helpdesk.ticket",
+                    "res_id": ticket.id,
+                }
                 for i, ticket in enumerate([self.ticket, ticket_2, self.ticket])
             ]
         )
         self.assertEqual(
-            self._filed(self.ticket).mapped("index_number"), ["XM-2026-101-B1-0001", "XM-2026-101-B1-0002"]
+            self._filed(self.ticket).mapped("index_number"),
+            ["XM-2026-101-B1-0001", "XM-2026-101-B1-0002"],
         )
         self.assertEqual(self._filed(ticket_2).mapped("index_number"), ["XM-2026-102-B1-0001"])
 
     def test_manual_entry_adopts_its_uploads(self):
         upload = self.env["ir.attachment"].create(
-            {"name": "drawing.txt", "raw": b"drawing", "res_model": "aftersales.archive.entry", "res_id": 0}
+            {
+                "name": "drawing.txt",
+                "raw": b"drawing",
+                "res_model": "aftersales.archive.entry",
+                "res_id": 0,
+            }
         )
         entry = self._entry(self.project, self.cat_a1, attachment_ids=[Command.set(upload.ids)])
         self.assertEqual(upload.res_id, entry.id)
@@ -163,14 +187,23 @@ class TestArchiveFilingQueries(ArchiveCase):
         # entries' own copies of the files, inserted and swapped in at once (R39).
         type(self).batch_no += 1
         vals_list = [
-            {"name": f"{n}.txt", "raw": f"{self.batch_no}-{ticket.id}-{n}".encode(),
-             "res_model": "helpdesk.ticket", "res_id": ticket.id}
-            for ticket in self.tickets for n in range(2)
+            {
+                "name": f"{n}.txt",
+                "raw": f"{self.batch_no}-{ticket.id}-{n}".encode(),
+                "res_model": "helpdesk.ticket",
+                "res_id": ticket.id,
+            }
+            for ticket in self.tickets
+            for n in range(2)
         ]
         with self.assertQueryCount(__system__=15):
             self.env["ir.attachment"].create(vals_list)
         self.assertEqual(
-            len(self.Entry.search([("res_model", "=", "helpdesk.ticket"), ("res_id", "in", self.tickets.ids)])),
+            len(
+                self.Entry.search(
+                    [("res_model", "=", "helpdesk.ticket"), ("res_id", "in", self.tickets.ids)]
+                )
+            ),
             12,
         )
 
@@ -186,15 +219,23 @@ class TestArchiveReportFiling(PdfTextMixin, ArchiveCase, HttpCase):
         cls.project = cls._project("XM-2026-201")
         product = cls.env["product.product"].create({"name": "Filter press"})
         cls.repair = cls.env["repair.order"].create(
-            {"product_id": product.id, "partner_id": cls.customer.id, "aftersales_project_id": cls.project.id}
+            {
+                "product_id": product.id,
+                "partner_id": cls.customer.id,
+                "aftersales_project_id": cls.project.id,
+            }
         )
         cls.Report = cls.env["ir.actions.report"].with_context(force_report_rendering=True)
 
     def test_printed_report_filed_exactly_once(self):
-        pdf, kind = self.Report._render_qweb_pdf("repair.action_report_repair_order", self.repair.ids)
+        pdf, kind = self.Report._render_qweb_pdf(
+            "repair.action_report_repair_order", self.repair.ids
+        )
         self.assertEqual(kind, "pdf")
         self.assertPdfText(pdf)
-        entry = self.Entry.search([("res_model", "=", "repair.order"), ("res_id", "=", self.repair.id)])
+        entry = self.Entry.search(
+            [("res_model", "=", "repair.order"), ("res_id", "=", self.repair.id)]
+        )
         self.assertEqual(len(entry), 1)
         self.assertEqual(entry.origin, "report")
         self.assertEqual(entry.category_id, self.cat_b2)
@@ -203,25 +244,39 @@ class TestArchiveReportFiling(PdfTextMixin, ArchiveCase, HttpCase):
         # Printed again, unchanged: nothing new although the PDF carries a new creation date.
         self.Report._render_qweb_pdf("repair.action_report_repair_order", self.repair.ids)
         self.assertEqual(
-            self.Entry.search([("res_model", "=", "repair.order"), ("res_id", "=", self.repair.id)]), entry
+            self.Entry.search(
+                [("res_model", "=", "repair.order"), ("res_id", "=", self.repair.id)]
+            ),
+            entry,
         )
         # Changed, then printed: a new version of the same entry (issue 16), same index number.
         self.repair.internal_notes = "<p>Replaced the filter cloth</p>"
-        pdf_2 = self.Report._render_qweb_pdf("repair.action_report_repair_order", self.repair.ids)[0]
+        pdf_2 = self.Report._render_qweb_pdf("repair.action_report_repair_order", self.repair.ids)[
+            0
+        ]
         self.assertEqual(
-            self.Entry.search([("res_model", "=", "repair.order"), ("res_id", "=", self.repair.id)]), entry
+            self.Entry.search(
+                [("res_model", "=", "repair.order"), ("res_id", "=", self.repair.id)]
+            ),
+            entry,
         )
         self.assertEqual((entry.version, entry.index_number), (2, "XM-2026-201-B2-0001"))
         self.assertEqual(entry.attachment_ids.sorted("id").mapped("raw"), [pdf, pdf_2])
-        self.assertEqual(entry.attachment_ids.sorted("id")[1].name, f"Repair Order - {self.repair.name} v2.pdf")
+        self.assertEqual(
+            entry.attachment_ids.sorted("id")[1].name, f"Repair Order - {self.repair.name} v2.pdf"
+        )
 
     def test_register_is_printed_not_filed(self):
         self.Entry.create(
             {"project_id": self.project.id, "category_id": self.cat_a1.id, "name": "Contract"}
         )
-        html = self.env["ir.actions.report"]._render_qweb_html(
-            "aftersales_service.aftersales_archive_register_report", self.project.ids
-        )[0].decode()
+        html = (
+            self.env["ir.actions.report"]
+            ._render_qweb_html(
+                "aftersales_service.aftersales_archive_register_report", self.project.ids
+            )[0]
+            .decode()
+        )
         self.assertIn("XM-2026-201-A1-0001", html)
         self.assertIn("Contract", html)
         self.assertPdfText(
@@ -232,10 +287,17 @@ class TestArchiveReportFiling(PdfTextMixin, ArchiveCase, HttpCase):
         self.assertEqual(self.project.archive_entry_count, 1)
         # The same register in Chinese.
         self.env["res.lang"]._activate_lang("zh_CN")
-        self.env["ir.module.module"]._load_module_terms(["aftersales_service"], ["zh_CN"], overwrite=True)
-        html = self.env["ir.actions.report"].with_context(lang="zh_CN")._render_qweb_html(
-            "aftersales_service.aftersales_archive_register_report", self.project.ids
-        )[0].decode()
+        self.env["ir.module.module"]._load_module_terms(
+            ["aftersales_service"], ["zh_CN"], overwrite=True
+        )
+        html = (
+            self.env["ir.actions.report"]
+            .with_context(lang="zh_CN")
+            ._render_qweb_html(
+                "aftersales_service.aftersales_archive_register_report", self.project.ids
+            )[0]
+            .decode()
+        )
         self.assertIn("档案目录", html)
         self.assertIn("合同与协议", html)  # category A1 in Chinese
         self.assertIn("XM-2026-201-A1-0001", html)
@@ -252,7 +314,9 @@ class TestArchiveReportFiling(PdfTextMixin, ArchiveCase, HttpCase):
         report = self.env.ref("repair.action_report_repair_order")
         report.attachment = "object.state != 'draft' and ('Stored - %s.pdf' % object.name)"
         self.Report._render_qweb_pdf(report.id, self.repair.ids)
-        self.assertFalse(self.Entry.search([("res_model", "=", "repair.order"), ("res_id", "=", self.repair.id)]))
+        self.assertFalse(
+            self.Entry.search([("res_model", "=", "repair.order"), ("res_id", "=", self.repair.id)])
+        )
         self.repair.state = "confirmed"
         for _i in range(2):
             self.Report._render_qweb_pdf(report.id, self.repair.ids)
@@ -260,6 +324,10 @@ class TestArchiveReportFiling(PdfTextMixin, ArchiveCase, HttpCase):
             [("res_model", "=", "repair.order"), ("res_id", "=", self.repair.id)]
         )
         self.assertEqual(stored.name, f"Stored - {self.repair.name}.pdf")
-        entry = self.Entry.search([("res_model", "=", "repair.order"), ("res_id", "=", self.repair.id)])
+        entry = self.Entry.search(
+            [("res_model", "=", "repair.order"), ("res_id", "=", self.repair.id)]
+        )
         self.assertEqual(len(entry), 1)
-        self.assertEqual((entry.version, entry.report_xmlid), (1, "repair.action_report_repair_order"))
+        self.assertEqual(
+            (entry.version, entry.report_xmlid), (1, "repair.action_report_repair_order")
+        )

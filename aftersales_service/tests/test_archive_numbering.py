@@ -54,7 +54,9 @@ class TestArchiveNumbering(ArchiveCase):
         entries = self.Entry.create(
             [
                 {"project_id": project.id, "category_id": self.cat_b2.id, "name": f"Doc {i}"}
-                for i, project in enumerate([self.project_1, self.project_2, self.project_1, self.project_1])
+                for i, project in enumerate(
+                    [self.project_1, self.project_2, self.project_1, self.project_1]
+                )
             ]
         )
         self.assertEqual(
@@ -89,7 +91,9 @@ class TestArchiveNumbering(ArchiveCase):
         entry.write({"name": "Renamed", "description": "Typo fixed"})
         self.assertEqual(entry.name, "Renamed")
         # Data files rewrite every field on update: unchanged values pass.
-        entry.write({"project_id": self.project_1.id, "category_id": self.cat_b1.id, "name": "Again"})
+        entry.write(
+            {"project_id": self.project_1.id, "category_id": self.cat_b1.id, "name": "Again"}
+        )
         self.assertEqual(entry.name, "Again")
 
     def test_project_order_number_frozen_once_filed(self):
@@ -109,7 +113,11 @@ class TestArchiveNumbering(ArchiveCase):
     def test_unlink_refused_to_everyone(self):
         # R39: nothing is ever deleted, not even by the manager or the superuser.
         entry = self._entry(self.project_1, self.cat_b1)
-        for env_entry in (entry.sudo(), entry.with_user(self.manager), entry.with_user(self.as_user)):
+        for env_entry in (
+            entry.sudo(),
+            entry.with_user(self.manager),
+            entry.with_user(self.as_user),
+        ):
             with self.assertRaises(UserError):
                 env_entry.unlink()
         self.assertTrue(entry.exists())
@@ -137,7 +145,9 @@ class TestArchiveNumbering(ArchiveCase):
         self.assertEqual(len(tracked), 1)
         self.assertEqual(tracked.mail_message_id.author_id, self.manager.partner_id)
         # Archived entries keep their number; the next one continues after it.
-        self.assertEqual(self._entry(self.project_1, self.cat_b1).index_number, "XM-2026-001-B1-0002")
+        self.assertEqual(
+            self._entry(self.project_1, self.cat_b1).index_number, "XM-2026-001-B1-0002"
+        )
 
     def test_search_by_number_title_and_content(self):
         entry = self._entry(self.project_1, self.cat_b1, title="Pump seal leak")

@@ -14,7 +14,9 @@ class ArchiveHttpCase(ArchiveCase, HttpCase):
         super().setUpClass()
         cls.cat_a2 = cls.env.ref("aftersales_service.archive_category_a2")
         cls.cat_b7 = cls.env.ref("aftersales_service.archive_category_b7")
-        cls.accountant = new_test_user(cls.env, "t_accountant", groups="base.group_user,account.group_account_invoice")
+        cls.accountant = new_test_user(
+            cls.env, "t_accountant", groups="base.group_user,account.group_account_invoice"
+        )
         cls.project = cls._project("XM-2026-501")
         cls.ticket = cls.env["helpdesk.ticket"].create(
             {"name": "Leak", "description": "x", "aftersales_project_id": cls.project.id}
@@ -42,15 +44,25 @@ class TestArchiveFilesAccess(ArchiveHttpCase):
     # 2. files the writer cannot read
     def test_entry_refuses_files_its_writer_cannot_read(self):
         # The manager's private upload (attached to no record): only the manager reads it.
-        private = self.env["ir.attachment"].with_user(self.manager).create({"name": "salary.txt", "raw": b"pay"})
+        private = (
+            self.env["ir.attachment"]
+            .with_user(self.manager)
+            .create({"name": "salary.txt", "raw": b"pay"})
+        )
         Entry = self.Entry.with_user(self.as_user)
         count = self.Entry.search_count([])
         with self.assertRaises(AccessError):
             Entry.create(
-                {"project_id": self.project.id, "category_id": self.cat_a2.id, "name": "x",
-                 "attachment_ids": [Command.link(private.id)]}
+                {
+                    "project_id": self.project.id,
+                    "category_id": self.cat_a2.id,
+                    "name": "x",
+                    "attachment_ids": [Command.link(private.id)],
+                }
             )
-        entry = Entry.create({"project_id": self.project.id, "category_id": self.cat_a2.id, "name": "y"})
+        entry = Entry.create(
+            {"project_id": self.project.id, "category_id": self.cat_a2.id, "name": "y"}
+        )
         with self.assertRaises(AccessError):
             entry.write({"attachment_ids": [Command.link(private.id)]})
         self.assertFalse(entry.attachment_ids)
@@ -59,15 +71,27 @@ class TestArchiveFilesAccess(ArchiveHttpCase):
     def test_export_reads_with_the_users_rights(self):
         # A category read by the managers only: the user's export leaves its files out.
         restricted = self.env["aftersales.archive.category"].create(
-            {"code": "A9", "name": "Management", "parent_id": self.cat_a.id,
-             "group_ids": [Command.set(self.env.ref("aftersales_service.group_aftersales_manager").ids)]}
+            {
+                "code": "A9",
+                "name": "Management",
+                "parent_id": self.cat_a.id,
+                "group_ids": [
+                    Command.set(self.env.ref("aftersales_service.group_aftersales_manager").ids)
+                ],
+            }
         )
         upload = self.env["ir.attachment"].create({"name": "memo.txt", "raw": b"memo"})
-        self._entry(self.project, restricted, "Board memo", attachment_ids=[Command.link(upload.id)])
+        self._entry(
+            self.project, restricted, "Board memo", attachment_ids=[Command.link(upload.id)]
+        )
         open_file = self.env["ir.attachment"].create({"name": "handover.txt", "raw": b"handover"})
-        self._entry(self.project, self.cat_a2, "Handover", attachment_ids=[Command.link(open_file.id)])
+        self._entry(
+            self.project, self.cat_a2, "Handover", attachment_ids=[Command.link(open_file.id)]
+        )
         export, names = self._zip_names(self.as_user)
-        self.assertEqual(names, ["A2 Acceptance and Handover/XM-2026-501-A2-0001 handover.txt", "index.xlsx"])
+        self.assertEqual(
+            names, ["A2 Acceptance and Handover/XM-2026-501-A2-0001 handover.txt", "index.xlsx"]
+        )
         # The export is the user's own file, not one every reader of the project may open.
         self.assertFalse(export.res_id)
         with self.assertRaises(AccessError):
@@ -79,15 +103,21 @@ class TestArchiveFilesAccess(ArchiveHttpCase):
     def test_finance_category_entries_and_files(self):
         self.assertEqual(
             self.cat_b7.group_ids,
-            self.env.ref("account.group_account_invoice") | self.env.ref("account.group_account_readonly")
+            self.env.ref("account.group_account_invoice")
+            | self.env.ref("account.group_account_readonly")
             | self.env.ref("aftersales_service.group_aftersales_user"),
         )
         notice = self.env["ir.attachment"].create({"name": "notice.pdf", "raw": b"%PDF notice"})
-        entry = self._entry(self.project, self.cat_b7, "Payment notice", attachment_ids=[Command.link(notice.id)])
+        entry = self._entry(
+            self.project, self.cat_b7, "Payment notice", attachment_ids=[Command.link(notice.id)]
+        )
         service = self._entry(self.project, self.cat_a2, "Handover")
         file = entry.attachment_ids
         # The engineer reads the project's archive, but not its finance entries nor their files.
-        self.assertEqual(self.Entry.with_user(self.engineer).search([("project_id", "=", self.project.id)]), service)
+        self.assertEqual(
+            self.Entry.with_user(self.engineer).search([("project_id", "=", self.project.id)]),
+            service,
+        )
         with self.assertRaises(AccessError):
             file.with_user(self.engineer).read(["raw"])
         response = self._download(file, "t_engineer")
@@ -96,19 +126,27 @@ class TestArchiveFilesAccess(ArchiveHttpCase):
         for user in (self.as_user, self.accountant):
             with self.subTest(user=user.login):
                 self.assertEqual(
-                    self.Entry.with_user(user).search([("project_id", "=", self.project.id)]), entry | service
+                    self.Entry.with_user(user).search([("project_id", "=", self.project.id)]),
+                    entry | service,
                 )
                 self.assertEqual(file.with_user(user).raw, b"%PDF notice")
         self.assertEqual(self._download(file, "t_accountant").content, b"%PDF notice")
         # Exports follow the same readers.
         self.assertEqual(self._zip_names(self.engineer)[1], ["index.xlsx"])
-        self.assertIn("B7 Payment Notices and Letters/XM-2026-501-B7-0001 notice.pdf", self._zip_names(self.as_user)[1])
+        self.assertIn(
+            "B7 Payment Notices and Letters/XM-2026-501-B7-0001 notice.pdf",
+            self._zip_names(self.as_user)[1],
+        )
 
     # 7. un-sharing revokes the link
     def test_unsharing_revokes_the_token(self):
         upload = self.env["ir.attachment"].create({"name": "acceptance.txt", "raw": b"accepted"})
         entry = self._entry(
-            self.project, self.cat_a2, "Acceptance", shareable=True, attachment_ids=[Command.link(upload.id)]
+            self.project,
+            self.cat_a2,
+            "Acceptance",
+            shareable=True,
+            attachment_ids=[Command.link(upload.id)],
         )
         self.authenticate("t_portal_a", "t_portal_a")
         page = self.url_open(f"/my/aftersales/projects/{self.project.id}")
@@ -143,7 +181,9 @@ class TestArchiveOwnsItsFiles(ArchiveHttpCase):
         source = self.ticket.message_ids.attachment_ids
         entry = self._filed(self.ticket)
         file = entry.attachment_ids
-        self.assertEqual((file.res_model, file.res_id, file.raw), (entry._name, entry.id, b"leak photo"))
+        self.assertEqual(
+            (file.res_model, file.res_id, file.raw), (entry._name, entry.id, b"leak photo")
+        )
         self.assertNotEqual(file, source)
         self.assertEqual(file.checksum, source.checksum)  # one file in the filestore
         source.unlink()
@@ -164,7 +204,12 @@ class TestArchiveOwnsItsFiles(ArchiveHttpCase):
 
     def test_filed_files_cannot_be_deleted_changed_or_removed(self):
         self.env["ir.attachment"].create(
-            {"name": "scan.txt", "raw": b"scan", "res_model": self.ticket._name, "res_id": self.ticket.id}
+            {
+                "name": "scan.txt",
+                "raw": b"scan",
+                "res_model": self.ticket._name,
+                "res_id": self.ticket.id,
+            }
         )
         entry = self._filed(self.ticket)
         file = entry.attachment_ids
@@ -175,7 +220,9 @@ class TestArchiveOwnsItsFiles(ArchiveHttpCase):
                 with self.assertRaises(UserError):
                     file.with_user(user).write({"raw": b"forged"})
                 with self.assertRaises(UserError):
-                    file.with_user(user).write({"res_model": "helpdesk.ticket", "res_id": self.ticket.id})
+                    file.with_user(user).write(
+                        {"res_model": "helpdesk.ticket", "res_id": self.ticket.id}
+                    )
                 with self.assertRaises(UserError):
                     entry.with_user(user).write({"attachment_ids": [Command.unlink(file.id)]})
         self.assertEqual((entry.attachment_ids, file.raw), (file, b"scan"))
@@ -192,10 +239,13 @@ class TestArchiveOwnsItsFiles(ArchiveHttpCase):
         )
         Report = self.env["ir.actions.report"].with_context(force_report_rendering=True)
         # A draft printed, as on the portal or in the back office: nothing filed.
-        Report._render_qweb_pdf("aftersales_service.aftersales_service_report_action_report", report.ids)
+        Report._render_qweb_pdf(
+            "aftersales_service.aftersales_service_report_action_report", report.ids
+        )
         self.assertFalse(self.project.archive_entry_ids)
         report.with_context(force_report_rendering=True)._action_sign(
-            "Contact A", "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg=="
+            "Contact A",
+            "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==",
         )
         entry = self.project.archive_entry_ids
         self.assertEqual(len(entry), 1)
@@ -206,11 +256,15 @@ class TestArchiveOwnsItsFiles(ArchiveHttpCase):
         # signed, not rendered again (attachment_use, issue 16), and no second stored copy.
         signed = report.signed_attachment_id
         checksum = signed.checksum
-        pdf = Report._render_qweb_pdf("aftersales_service.aftersales_service_report_action_report", report.ids)[0]
+        pdf = Report._render_qweb_pdf(
+            "aftersales_service.aftersales_service_report_action_report", report.ids
+        )[0]
         self.assertEqual(pdf, signed.raw)
         self.assertEqual(signed.checksum, checksum)
         self.assertFalse(
-            self.env["ir.attachment"].search([("res_model", "=", report._name), ("res_id", "=", report.id)])
+            self.env["ir.attachment"].search(
+                [("res_model", "=", report._name), ("res_id", "=", report.id)]
+            )
         )
         self.assertEqual(self.project.archive_entry_ids, entry)
         # The PDF the customer was sent may go; the archive's stays.

@@ -53,7 +53,9 @@ class TestBadInputRecords(RefusalMixin, DispatchCase):
                 with self.assertRefusal("before it was received"):
                     ticket.write({name: datetime(2026, 3, 2, 1, 0)})
                 self.assertFalse(ticket[name])
-                ticket.write({name: datetime(2026, 3, 2, 1, 56)})  # within the 5 minutes of clock skew
+                ticket.write(
+                    {name: datetime(2026, 3, 2, 1, 56)}
+                )  # within the 5 minutes of clock skew
                 self.assertEqual(ticket[name], datetime(2026, 3, 2, 1, 56))
         with self.assertRefusal("before it was received"):
             ticket.received_at = datetime(2026, 3, 2, 3, 0)  # receipt moved after its facts
@@ -64,9 +66,17 @@ class TestBadInputRecords(RefusalMixin, DispatchCase):
         now = fields.Datetime.now()
         count = Ticket.search_count([])
         with self.assertRefusal("cannot be received in the future"):
-            Ticket.create({"name": "Typed ahead", "description": "x", "received_at": now + timedelta(minutes=30)})
+            Ticket.create(
+                {
+                    "name": "Typed ahead",
+                    "description": "x",
+                    "received_at": now + timedelta(minutes=30),
+                }
+            )
         self.assertEqual(Ticket.search_count([]), count)
-        ticket = Ticket.create({"name": "Skewed clock", "description": "x", "received_at": now + timedelta(minutes=4)})
+        ticket = Ticket.create(
+            {"name": "Skewed clock", "description": "x", "received_at": now + timedelta(minutes=4)}
+        )
         self.assertEqual(self.company.aftersales_clock_skew_minutes, 5)
         self.company.aftersales_clock_skew_minutes = 0
         with self.assertRefusal("cannot be received in the future"):
@@ -93,7 +103,9 @@ class TestBadInputRecords(RefusalMixin, DispatchCase):
         )
         with self.assertRefusal("PNG or JPEG"):
             report._action_sign("Contact A", SVG_B64)
-        self.assertEqual((report.state, report.signed_by, report.signature), ("draft", False, False))
+        self.assertEqual(
+            (report.state, report.signed_by, report.signature), ("draft", False, False)
+        )
         report._action_sign("Contact A", JPEG_B64)
         self.assertEqual(report.state, "signed")
 
@@ -124,7 +136,12 @@ class TestBadInputPortal(PortalCallsMixin, AftersalesPortalCase):
         self.count = self.Ticket.search_count([])
 
     def _submit(self, files=None, **values):
-        data = {"project_id": self.project_a.id, "name": "Pump leaking", "description": "Leaks", **values}
+        data = {
+            "project_id": self.project_a.id,
+            "name": "Pump leaking",
+            "description": "Leaks",
+            **values,
+        }
         return self._post("/my/aftersales/requests/submit", data, files=files)
 
     def assertRefused(self, response, message):
@@ -136,8 +153,12 @@ class TestBadInputPortal(PortalCallsMixin, AftersalesPortalCase):
     def test_limits_are_company_settings(self):
         company = self.company
         self.assertEqual(
-            (company.aftersales_portal_title_max, company.aftersales_portal_description_max,
-             company.aftersales_portal_photo_max_mb, company.aftersales_portal_submission_max_mb),
+            (
+                company.aftersales_portal_title_max,
+                company.aftersales_portal_description_max,
+                company.aftersales_portal_photo_max_mb,
+                company.aftersales_portal_submission_max_mb,
+            ),
             (200, 10000, 5.0, 15.0),
         )
         self.assertRefused(self._submit(name="x" * 201), "longer than 200 characters")
@@ -152,10 +173,17 @@ class TestBadInputPortal(PortalCallsMixin, AftersalesPortalCase):
     @mute_logger("odoo.http")
     def test_photo_sizes(self):
         # Lower limits, same rules: 10 KB a photo, 25 KB a submission.
-        self.company.write({"aftersales_portal_photo_max_mb": 10 / 1024, "aftersales_portal_submission_max_mb": 25 / 1024})
+        self.company.write(
+            {
+                "aftersales_portal_photo_max_mb": 10 / 1024,
+                "aftersales_portal_submission_max_mb": 25 / 1024,
+            }
+        )
         png = base64.b64decode(PNG_B64)
         big = png + b"0" * (10 * 1024)
-        self.assertRefused(self._submit(files={"photos": ("big.png", big, "image/png")}), "big.png is larger than")
+        self.assertRefused(
+            self._submit(files={"photos": ("big.png", big, "image/png")}), "big.png is larger than"
+        )
         nine = png + b"0" * (9 * 1024)
         files = [("photos", (f"p{i}.png", nine, "image/png")) for i in range(3)]
         self.assertRefused(self._submit(files=files), "together are larger than")
@@ -165,7 +193,8 @@ class TestBadInputPortal(PortalCallsMixin, AftersalesPortalCase):
 
     def test_svg_signature_refused_on_portal(self):
         result = self.make_jsonrpc_request(
-            f"/my/aftersales/reports/{self.report_a.id}/sign", {"name": "Contact A", "signature": SVG_B64}
+            f"/my/aftersales/reports/{self.report_a.id}/sign",
+            {"name": "Contact A", "signature": SVG_B64},
         )
         self.assertIn("PNG or JPEG", result.get("error", ""))
         self.assertEqual((self.report_a.state, self.report_a.signed_by), ("draft", False))
@@ -175,19 +204,29 @@ class TestBadInputPortal(PortalCallsMixin, AftersalesPortalCase):
         """What a customer looks at, and draft service reports, are not archive events."""
         product = self.env["product.product"].create({"name": "Filter press"})
         repair = self.env["repair.order"].create(
-            {"product_id": product.id, "partner_id": self.customer.id, "aftersales_project_id": self.project_a.id}
+            {
+                "product_id": product.id,
+                "partner_id": self.customer.id,
+                "aftersales_project_id": self.project_a.id,
+            }
         )
         filed = self.project_a.archive_entry_ids  # the photo of the fixtures' request
         Report = self.env["ir.actions.report"].with_context(force_report_rendering=True)
         # As the portal renders documents: sudo, on behalf of the portal user.
-        Report.with_user(self.portal_a).sudo()._render_qweb_pdf("repair.action_report_repair_order", repair.ids)
+        Report.with_user(self.portal_a).sudo()._render_qweb_pdf(
+            "repair.action_report_repair_order", repair.ids
+        )
         Report.with_user(self.portal_a).sudo()._render_qweb_pdf(
             "aftersales_service.aftersales_service_report_action_report", self.report_a.ids
         )
-        Report._render_qweb_pdf("aftersales_service.aftersales_service_report_action_report", self.report_a.ids)
+        Report._render_qweb_pdf(
+            "aftersales_service.aftersales_service_report_action_report", self.report_a.ids
+        )
         self.assertEqual(self.project_a.archive_entry_ids, filed)
         # The same repair order printed in the back office is filed.
-        Report.with_user(self.as_user)._render_qweb_pdf("repair.action_report_repair_order", repair.ids)
+        Report.with_user(self.as_user)._render_qweb_pdf(
+            "repair.action_report_repair_order", repair.ids
+        )
         new = self.project_a.archive_entry_ids - filed
         self.assertEqual((len(new), new.res_model, new.res_id), (1, "repair.order", repair.id))
 
@@ -199,16 +238,22 @@ class TestBadInputPortal(PortalCallsMixin, AftersalesPortalCase):
             ({"subject": "Pump\x00leaking", "description": "x"}, None),
             ({"subject": "x" * 201, "description": "x"}, None),
             ({"subject": "Pump", "description": "y" * 10001}, None),
-            ({"subject": "Pump", "description": "x", "attachment": "1"},
-             {"attachment": ("big.pdf", b"0" * (11 * 1024), "application/pdf")}),
+            (
+                {"subject": "Pump", "description": "x", "attachment": "1"},
+                {"attachment": ("big.pdf", b"0" * (11 * 1024), "application/pdf")},
+            ),
         ):
             with self.subTest(subject=data["subject"][:10], files=bool(files)):
                 response = self._post("/submitted/ticket", data, files=files, allow_redirects=False)
                 self.assertEqual(response.status_code, 400)
                 self.assertEqual(self.Ticket.search_count([]), self.count)
         response = self._post(
-            "/submitted/ticket", {"subject": "Pump question", "description": "How often to clean?"},
+            "/submitted/ticket",
+            {"subject": "Pump question", "description": "How often to clean?"},
             allow_redirects=False,
         )
         self.assertIn(response.status_code, (302, 303))
-        self.assertEqual(self.Ticket.search([("name", "=", "Pump question")]).partner_id, self.portal_a.partner_id)
+        self.assertEqual(
+            self.Ticket.search([("name", "=", "Pump question")]).partner_id,
+            self.portal_a.partner_id,
+        )

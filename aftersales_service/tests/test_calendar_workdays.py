@@ -17,8 +17,14 @@ class TestCalendarWorkdays(AftersalesRequestCase):
         self.assertEqual(len(leaves), 33)
         self.assertEqual(
             self.calendar.aftersales_workday_ids.mapped("date"),
-            [date(2026, 1, 4), date(2026, 2, 14), date(2026, 2, 28), date(2026, 5, 9),
-             date(2026, 9, 20), date(2026, 10, 10)],
+            [
+                date(2026, 1, 4),
+                date(2026, 2, 14),
+                date(2026, 2, 28),
+                date(2026, 5, 9),
+                date(2026, 9, 20),
+                date(2026, 10, 10),
+            ],
         )
         cal = self.company._aftersales_work_calendar()
         self.assertTrue(cal.is_working_day(date(2026, 2, 14)), "Saturday made a working day")
@@ -43,28 +49,48 @@ class TestCalendarWorkdays(AftersalesRequestCase):
         # R8 through the company helper: domestic part ordered Friday 6 March 10:00 local,
         # 3 working days: Wednesday 11 March 10:00 local.
         start = datetime(2026, 3, 6, 2, 0)
-        self.assertEqual(self.company._aftersales_part_deadline(start, "domestic"), datetime(2026, 3, 11, 2, 0))
-        self.env["resource.calendar.leaves"].create(
-            {"name": "Company day", "calendar_id": self.calendar.id,
-             "date_from": datetime(2026, 3, 8, 16, 0), "date_to": datetime(2026, 3, 9, 15, 59, 59)}
+        self.assertEqual(
+            self.company._aftersales_part_deadline(start, "domestic"), datetime(2026, 3, 11, 2, 0)
         )
-        self.assertEqual(self.company._aftersales_part_deadline(start, "domestic"), datetime(2026, 3, 12, 2, 0))
-        self.env["aftersales.calendar.workday"].create({"calendar_id": self.calendar.id, "date": "2026-03-07"})
-        self.assertEqual(self.company._aftersales_part_deadline(start, "domestic"), datetime(2026, 3, 11, 2, 0))
+        self.env["resource.calendar.leaves"].create(
+            {
+                "name": "Company day",
+                "calendar_id": self.calendar.id,
+                "date_from": datetime(2026, 3, 8, 16, 0),
+                "date_to": datetime(2026, 3, 9, 15, 59, 59),
+            }
+        )
+        self.assertEqual(
+            self.company._aftersales_part_deadline(start, "domestic"), datetime(2026, 3, 12, 2, 0)
+        )
+        self.env["aftersales.calendar.workday"].create(
+            {"calendar_id": self.calendar.id, "date": "2026-03-07"}
+        )
+        self.assertEqual(
+            self.company._aftersales_part_deadline(start, "domestic"), datetime(2026, 3, 11, 2, 0)
+        )
 
     def test_holiday_change_moves_open_requests(self):
         # Paid request received Thursday 5 March 2026 18:00 local: quoted by the end of Friday 6.
-        ticket = self._ticket(datetime(2026, 3, 5, 10, 0), coverage="paid", coverage_reason="Chemicals")
+        ticket = self._ticket(
+            datetime(2026, 3, 5, 10, 0), coverage="paid", coverage_reason="Chemicals"
+        )
         self.assertEqual(ticket.quote_deadline, datetime(2026, 3, 6, 16, 0))
         leave = self.env["resource.calendar.leaves"].create(
-            {"name": "Company day", "calendar_id": self.calendar.id,
-             "date_from": datetime(2026, 3, 5, 16, 0), "date_to": datetime(2026, 3, 6, 15, 59, 59)}
+            {
+                "name": "Company day",
+                "calendar_id": self.calendar.id,
+                "date_from": datetime(2026, 3, 5, 16, 0),
+                "date_to": datetime(2026, 3, 6, 15, 59, 59),
+            }
         )
         self.assertEqual(ticket.quote_deadline, datetime(2026, 3, 9, 16, 0), "Friday off: Monday")
         workday = self.env["aftersales.calendar.workday"].create(
             {"calendar_id": self.calendar.id, "date": "2026-03-07"}
         )
-        self.assertEqual(ticket.quote_deadline, datetime(2026, 3, 7, 16, 0), "Saturday made a working day")
+        self.assertEqual(
+            ticket.quote_deadline, datetime(2026, 3, 7, 16, 0), "Saturday made a working day"
+        )
         workday.unlink()
         leave.unlink()
         self.assertEqual(ticket.quote_deadline, datetime(2026, 3, 6, 16, 0))
@@ -73,8 +99,10 @@ class TestCalendarWorkdays(AftersalesRequestCase):
         calendar = self.env["resource.calendar"].create({"name": "Beijing", "tz": "Asia/Shanghai"})
         with file_open(HOLIDAY_FILE, "rb") as handle:
             content = handle.read()
-        wizard = self.env["aftersales.holiday.import"].with_user(self.manager).create(
-            {"calendar_id": calendar.id, "data_file": base64.b64encode(content)}
+        wizard = (
+            self.env["aftersales.holiday.import"]
+            .with_user(self.manager)
+            .create({"calendar_id": calendar.id, "data_file": base64.b64encode(content)})
         )
         action = wizard.action_import()
         self.assertIn("39", action["params"]["message"])

@@ -18,7 +18,9 @@ class TestClockCorrections(AftersalesRequestCase):
 
     def _correct(self, user, ticket, field_name, value, reason="The phone call was logged late"):
         wizard = Form(
-            self.env["aftersales.clock.correction"].with_user(user).with_context(default_ticket_id=ticket.id)
+            self.env["aftersales.clock.correction"]
+            .with_user(user)
+            .with_context(default_ticket_id=ticket.id)
         )
         wizard.field_name = field_name
         wizard.new_value = value
@@ -38,8 +40,13 @@ class TestClockCorrections(AftersalesRequestCase):
         self.assertTrue(ticket.answered_at)
         # ... and intake still writes when a phone request really reached us.
         typed_later = self.Ticket.with_user(self.as_user).create(
-            {"name": "Phoned in", "description": "Typed in later", "team_id": self.team.id,
-             "partner_id": self.customer.id, "received_at": MON_10}
+            {
+                "name": "Phoned in",
+                "description": "Typed in later",
+                "team_id": self.team.id,
+                "partner_id": self.customer.id,
+                "received_at": MON_10,
+            }
         )
         self.assertEqual(typed_later.received_at, MON_10)
 
@@ -49,27 +56,39 @@ class TestClockCorrections(AftersalesRequestCase):
         self.assertEqual(wizard.current_value, MON_10)
         wizard.action_correct()
         self.assertEqual(ticket.received_at, MON_10 - timedelta(hours=2))
-        self.assertEqual(ticket.answer_deadline, MON_10 + timedelta(hours=2), "every deadline moves")
+        self.assertEqual(
+            ticket.answer_deadline, MON_10 + timedelta(hours=2), "every deadline moves"
+        )
         self.assertEqual(ticket.onsite_deadline, MON_10 + timedelta(hours=22))
-        note = ticket.message_ids.filtered(lambda m: "The phone call was logged late" in (m.body or ""))
+        note = ticket.message_ids.filtered(
+            lambda m: "The phone call was logged late" in (m.body or "")
+        )
         self.assertTrue(note, "the reason is on the request")
         # A fact recorded by mistake is cleared; a fact before the receipt is refused.
-        self._correct(self.manager, ticket, "onsite_at", MON_10 + timedelta(hours=3)).action_correct()
+        self._correct(
+            self.manager, ticket, "onsite_at", MON_10 + timedelta(hours=3)
+        ).action_correct()
         self.assertEqual(ticket.onsite_at, MON_10 + timedelta(hours=3))
         self._correct(self.manager, ticket, "onsite_at", False).action_correct()
         self.assertFalse(ticket.onsite_at)
         with self.assertRaises(ValidationError):
-            self._correct(self.manager, ticket, "answered_at", MON_10 - timedelta(days=1)).action_correct()
+            self._correct(
+                self.manager, ticket, "answered_at", MON_10 - timedelta(days=1)
+            ).action_correct()
         self.assertFalse(ticket.answered_at, "nothing written")
         with self.assertRaises(UserError):
-            self._correct(self.manager, ticket, "answered_at", MON_10, reason="   ").action_correct()
+            self._correct(
+                self.manager, ticket, "answered_at", MON_10, reason="   "
+            ).action_correct()
         with self.assertRaises(UserError):
             self._correct(self.manager, ticket, "received_at", False).action_correct()
 
     def test_only_the_manager_corrects(self):
         ticket = self._ticket(MON_10)
         with self.assertRaises(AccessError):
-            self._correct(self.as_user, ticket, "received_at", MON_10 - timedelta(hours=1)).action_correct()
+            self._correct(
+                self.as_user, ticket, "received_at", MON_10 - timedelta(hours=1)
+            ).action_correct()
         with self.assertRaises(AccessError):
             ticket.with_user(self.as_user).action_aftersales_correct_clock()
         self.assertEqual(ticket.received_at, MON_10)
@@ -77,7 +96,9 @@ class TestClockCorrections(AftersalesRequestCase):
     def test_any_linked_quotation_sent_stops_the_quote_clock(self):
         # R12: a quotation linked to the request without any repair.
         ticket = self._ticket(MON_10, coverage="paid", coverage_reason="Chemicals are never free")
-        product = self.env["product.product"].create({"name": "Scale inhibitor", "list_price": 80.0})
+        product = self.env["product.product"].create(
+            {"name": "Scale inhibitor", "list_price": 80.0}
+        )
         order = self.env["sale.order"].create(
             {
                 "partner_id": self.customer.id,

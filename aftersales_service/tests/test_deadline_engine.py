@@ -3,12 +3,14 @@
 Every expected value is written by hand from the regulation (R7-R12), in naive UTC;
 Asia/Shanghai is UTC+8 all year, so 12:00 local is 04:00 UTC and 24:00 local is 16:00 UTC.
 """
+
 import csv
 import os
 from datetime import date, datetime, timedelta
 
 import pytz
-from hypothesis import example, given, settings, strategies as st
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
 
 from odoo.tests import BaseCase, tagged
 
@@ -41,25 +43,41 @@ MON = datetime(2026, 3, 2, 2, 0)  # Monday 2026-03-02 10:00 local, an ordinary w
 # with fresh random examples, ten times as many.
 EXPLORE = bool(os.environ.get("HYPOTHESIS_EXPLORE"))
 SETTINGS = settings(
-    max_examples=2000 if EXPLORE else 200, deadline=None, database=None, derandomize=not EXPLORE,
+    max_examples=2000 if EXPLORE else 200,
+    deadline=None,
+    database=None,
+    derandomize=not EXPLORE,
     print_blob=True,
 )
 # Pinned examples: the edges where a regression would show first.
-GENERAL = {"severity": "general", "needs_onsite": True, "paid": True, "distance_km": 150.0,
-           "same_province": False}
-MAJOR_NEAR = {"severity": "major", "needs_onsite": True, "paid": False, "distance_km": 0.0,
-              "same_province": True}
+GENERAL = {
+    "severity": "general",
+    "needs_onsite": True,
+    "paid": True,
+    "distance_km": 150.0,
+    "same_province": False,
+}
+MAJOR_NEAR = {
+    "severity": "major",
+    "needs_onsite": True,
+    "paid": False,
+    "distance_km": 0.0,
+    "same_province": True,
+}
 RECEIPTS = st.datetimes(min_value=datetime(2026, 1, 1), max_value=datetime(2026, 12, 31, 23, 59))
 # Small steps probe the cut-offs and day boundaries, large ones the holidays.
-LATER = (st.timedeltas(timedelta(0), timedelta(hours=3))
-         | st.timedeltas(timedelta(0), timedelta(days=15)))
-FACTS = st.fixed_dictionaries({
-    "severity": st.sampled_from(["general", "major"]),
-    "needs_onsite": st.booleans(),
-    "paid": st.booleans(),
-    "distance_km": st.none() | st.floats(min_value=0, max_value=1000),
-    "same_province": st.none() | st.booleans(),
-})
+LATER = st.timedeltas(timedelta(0), timedelta(hours=3)) | st.timedeltas(
+    timedelta(0), timedelta(days=15)
+)
+FACTS = st.fixed_dictionaries(
+    {
+        "severity": st.sampled_from(["general", "major"]),
+        "needs_onsite": st.booleans(),
+        "paid": st.booleans(),
+        "distance_km": st.none() | st.floats(min_value=0, max_value=1000),
+        "same_province": st.none() | st.booleans(),
+    }
+)
 POLICIES = st.builds(
     lambda answer, onsite: de.DeadlinePolicy(answer_policy=answer, onsite_policy=onsite),
     st.sampled_from(["severity", "flat"]),
@@ -73,7 +91,6 @@ def deadlines(received_at, policy=POLICY, calendar=CN, now=None, **facts):
 
 @tagged("post_install", "-at_install", "aftersales_engine")
 class TestWorkCalendar(BaseCase):
-
     def test_csv_loaded(self):
         self.assertIn(date(2026, 10, 1), CN.holidays)
         self.assertIn(date(2026, 2, 28), CN.workdays)
@@ -84,8 +101,9 @@ class TestWorkCalendar(BaseCase):
         self.assertFalse(CN.is_working_day(date(2026, 1, 1)))  # New Year, a Thursday
         self.assertTrue(CN.is_working_day(date(2026, 1, 4)))  # make-up Sunday
         self.assertTrue(CN.is_working_day(date(2026, 10, 10)))  # make-up Saturday
-        both = de.WorkCalendar(holidays=frozenset({date(2026, 3, 7)}),
-                               workdays=frozenset({date(2026, 3, 7)}))
+        both = de.WorkCalendar(
+            holidays=frozenset({date(2026, 3, 7)}), workdays=frozenset({date(2026, 3, 7)})
+        )
         self.assertTrue(both.is_working_day(date(2026, 3, 7)))  # workdays win
 
     def test_time_zone_conversion(self):
@@ -98,8 +116,9 @@ class TestWorkCalendar(BaseCase):
     def test_add_working_days(self):
         self.assertEqual(CN.add_working_days(MON, 0), MON)
         # Friday 15:00 local -> Wednesday 15:00 local.
-        self.assertEqual(CN.add_working_days(datetime(2026, 3, 6, 7, 0), 3),
-                         datetime(2026, 3, 11, 7, 0))
+        self.assertEqual(
+            CN.add_working_days(datetime(2026, 3, 6, 7, 0), 3), datetime(2026, 3, 11, 7, 0)
+        )
         with self.assertRaises(ValueError):
             CN.add_working_days(MON, -1)
 
@@ -112,19 +131,19 @@ class TestWorkCalendar(BaseCase):
         self.assertEqual(known.unknown_years(MON, datetime(2026, 12, 31, 16, 0)), [2027])
         self.assertEqual(known.unknown_years(datetime(2026, 12, 31, 15, 59)), [])
         self.assertFalse(known.is_working_day(date(2027, 1, 2)), "a plain Saturday, no invention")
-        self.assertEqual(CN.unknown_years(datetime(2030, 1, 1)), [], "no schedule followed: nothing to say")
+        self.assertEqual(
+            CN.unknown_years(datetime(2030, 1, 1)), [], "no schedule followed: nothing to say"
+        )
 
 
 @tagged("post_install", "-at_install", "aftersales_engine")
 class TestAnswerAndOnsite(BaseCase):
-
     def test_answer_general_and_major(self):  # R7
         self.assertEqual(deadlines(MON).answer, datetime(2026, 3, 2, 6, 0))
         self.assertEqual(deadlines(MON, severity="major").answer, datetime(2026, 3, 3, 2, 0))
         self.assertIsNone(deadlines(MON).onsite)
         self.assertIsNone(deadlines(MON).quote)
-        self.assertEqual(deadlines(MON + timedelta(minutes=30)).answer,
-                         datetime(2026, 3, 2, 6, 30))
+        self.assertEqual(deadlines(MON + timedelta(minutes=30)).answer, datetime(2026, 3, 2, 6, 30))
 
     def test_unknown_severity(self):
         with self.assertRaises(ValueError):
@@ -147,12 +166,20 @@ class TestAnswerAndOnsite(BaseCase):
 
     def test_province_policy(self):  # R10
         policy = de.DeadlinePolicy(onsite_policy="province")
-        for same, expected in [(True, datetime(2026, 3, 2, 10, 0)),
-                               (None, datetime(2026, 3, 2, 10, 0)),
-                               (False, datetime(2026, 3, 3, 2, 0))]:
+        for same, expected in [
+            (True, datetime(2026, 3, 2, 10, 0)),
+            (None, datetime(2026, 3, 2, 10, 0)),
+            (False, datetime(2026, 3, 3, 2, 0)),
+        ]:
             with self.subTest(same_province=same):
-                result = deadlines(MON, policy, severity="major", needs_onsite=True,
-                                   same_province=same, distance_km=500)
+                result = deadlines(
+                    MON,
+                    policy,
+                    severity="major",
+                    needs_onsite=True,
+                    same_province=same,
+                    distance_km=500,
+                )
                 self.assertEqual(result.onsite, expected)
                 self.assertEqual(result.answer, datetime(2026, 3, 3, 2, 0))  # no far cap
 
@@ -196,7 +223,6 @@ class TestAnswerAndOnsite(BaseCase):
 
 @tagged("post_install", "-at_install", "aftersales_engine")
 class TestPauses(BaseCase):
-
     def test_pause_across_midnight(self):
         # Received 20:00 local; waiting 23:00 -> 01:30 local the next day: 2.5 clock hours.
         received = datetime(2026, 3, 2, 12, 0)
@@ -209,11 +235,15 @@ class TestPauses(BaseCase):
 
     def test_open_pause_counts_until_now(self):
         pause = (datetime(2026, 3, 2, 3, 0), None)
-        self.assertEqual(deadlines(MON, pauses=(pause,), now=datetime(2026, 3, 2, 5, 30)).answer,
-                         datetime(2026, 3, 2, 8, 30))
+        self.assertEqual(
+            deadlines(MON, pauses=(pause,), now=datetime(2026, 3, 2, 5, 30)).answer,
+            datetime(2026, 3, 2, 8, 30),
+        )
         self.assertEqual(deadlines(MON, pauses=(pause,)).answer, datetime(2026, 3, 2, 6, 0))
-        self.assertEqual(deadlines(MON, pauses=(pause,), now=datetime(2026, 3, 2, 2, 30)).answer,
-                         datetime(2026, 3, 2, 6, 0))  # now before the pause: nothing yet
+        self.assertEqual(
+            deadlines(MON, pauses=(pause,), now=datetime(2026, 3, 2, 2, 30)).answer,
+            datetime(2026, 3, 2, 6, 0),
+        )  # now before the pause: nothing yet
 
     def test_pause_after_deadline_ignored(self):
         pause = (datetime(2026, 3, 2, 7, 0), datetime(2026, 3, 2, 9, 0))
@@ -221,14 +251,15 @@ class TestPauses(BaseCase):
         self.assertEqual(result.answer, datetime(2026, 3, 2, 6, 0))  # answer was due at 06:00
         self.assertEqual(result.onsite, datetime(2026, 3, 3, 4, 0))  # on site is extended
         at_deadline = (datetime(2026, 3, 2, 6, 0), datetime(2026, 3, 2, 9, 0))
-        self.assertEqual(deadlines(MON, pauses=(at_deadline,)).answer,
-                         datetime(2026, 3, 2, 6, 0))
+        self.assertEqual(deadlines(MON, pauses=(at_deadline,)).answer, datetime(2026, 3, 2, 6, 0))
 
     def test_pause_within_extended_deadline_counts(self):
         # The first pause (2 h) moves the answer to 08:00, so the second, starting at
         # 07:00, counts too (1 h); given out of order on purpose.
-        pauses = ((datetime(2026, 3, 2, 7, 0), datetime(2026, 3, 2, 8, 0)),
-                  (datetime(2026, 3, 2, 3, 0), datetime(2026, 3, 2, 5, 0)))
+        pauses = (
+            (datetime(2026, 3, 2, 7, 0), datetime(2026, 3, 2, 8, 0)),
+            (datetime(2026, 3, 2, 3, 0), datetime(2026, 3, 2, 5, 0)),
+        )
         self.assertEqual(deadlines(MON, pauses=pauses).answer, datetime(2026, 3, 2, 9, 0))
 
     def test_pause_before_receipt_is_clipped(self):
@@ -238,14 +269,15 @@ class TestPauses(BaseCase):
         self.assertEqual(deadlines(MON, pauses=(before,)).answer, datetime(2026, 3, 2, 6, 0))
 
     def test_overlapping_pauses_count_once(self):
-        pauses = ((datetime(2026, 3, 2, 3, 0), datetime(2026, 3, 2, 5, 0)),
-                  (datetime(2026, 3, 2, 4, 0), datetime(2026, 3, 2, 6, 0)))
+        pauses = (
+            (datetime(2026, 3, 2, 3, 0), datetime(2026, 3, 2, 5, 0)),
+            (datetime(2026, 3, 2, 4, 0), datetime(2026, 3, 2, 6, 0)),
+        )
         self.assertEqual(deadlines(MON, pauses=pauses).answer, datetime(2026, 3, 2, 9, 0))
 
 
 @tagged("post_install", "-at_install", "aftersales_engine")
 class TestQuotation(BaseCase):  # R12
-
     def quote(self, received_at, calendar=CN, **facts):
         return deadlines(received_at, calendar=calendar, paid=True, **facts).quote
 
@@ -293,23 +325,27 @@ class TestQuotation(BaseCase):  # R12
         self.assertEqual(self.quote(datetime(2026, 3, 6, 16, 30)), datetime(2026, 3, 9, 16, 0))
 
     def test_major_and_unpaid(self):
-        self.assertEqual(self.quote(datetime(2026, 3, 6, 9, 0), severity="major"),
-                         datetime(2026, 3, 8, 9, 0))
+        self.assertEqual(
+            self.quote(datetime(2026, 3, 6, 9, 0), severity="major"), datetime(2026, 3, 8, 9, 0)
+        )
         self.assertIsNone(deadlines(MON, paid=False).quote)
 
     def test_custom_cutoffs(self):
         policy = de.DeadlinePolicy(quote_noon_cutoff=10.5, quote_evening_cutoff=15.0)
         # Monday 11:00 local (after 10:30) -> Tuesday 10:30 local.
-        self.assertEqual(deadlines(datetime(2026, 3, 2, 3, 0), policy, paid=True).quote,
-                         datetime(2026, 3, 3, 2, 30))
+        self.assertEqual(
+            deadlines(datetime(2026, 3, 2, 3, 0), policy, paid=True).quote,
+            datetime(2026, 3, 3, 2, 30),
+        )
         # Monday 15:00 local -> end of Tuesday.
-        self.assertEqual(deadlines(datetime(2026, 3, 2, 7, 0), policy, paid=True).quote,
-                         datetime(2026, 3, 3, 16, 0))
+        self.assertEqual(
+            deadlines(datetime(2026, 3, 2, 7, 0), policy, paid=True).quote,
+            datetime(2026, 3, 3, 16, 0),
+        )
 
 
 @tagged("post_install", "-at_install", "aftersales_engine")
 class TestParts(BaseCase):  # R8
-
     def test_stock(self):
         self.assertEqual(de.part_deadline(MON, "stock", POLICY, CN), datetime(2026, 3, 3, 2, 0))
 
@@ -332,11 +368,15 @@ class TestParts(BaseCase):  # R8
 
     def test_domestic_from_non_working_day(self):
         # Saturday 10:00 local: to the end of the 3rd working day (Wednesday), not 10:00.
-        self.assertEqual(de.part_deadline(datetime(2026, 3, 7, 2, 0), "domestic", POLICY, CN),
-                         datetime(2026, 3, 11, 16, 0))
+        self.assertEqual(
+            de.part_deadline(datetime(2026, 3, 7, 2, 0), "domestic", POLICY, CN),
+            datetime(2026, 3, 11, 16, 0),
+        )
         # Friday 16:30 UTC is already Saturday 00:30 local.
-        self.assertEqual(de.part_deadline(datetime(2026, 3, 6, 16, 30), "domestic", POLICY, CN),
-                         datetime(2026, 3, 11, 16, 0))
+        self.assertEqual(
+            de.part_deadline(datetime(2026, 3, 6, 16, 30), "domestic", POLICY, CN),
+            datetime(2026, 3, 11, 16, 0),
+        )
 
     def test_imported(self):
         contract = datetime(2026, 6, 30, 16, 0)
@@ -357,23 +397,41 @@ class TestParts(BaseCase):  # R8
 
 @tagged("post_install", "-at_install", "aftersales_engine")
 class TestDeadlineProperties(BaseCase):
-
     @SETTINGS
-    @given(received=RECEIPTS, facts=FACTS, policy=POLICIES,
-           offsets=st.lists(st.tuples(st.integers(-48, 200), st.none() | st.integers(0, 72)),
-                            max_size=4),
-           now_offset=st.none() | st.integers(-10, 300))
+    @given(
+        received=RECEIPTS,
+        facts=FACTS,
+        policy=POLICIES,
+        offsets=st.lists(
+            st.tuples(st.integers(-48, 200), st.none() | st.integers(0, 72)), max_size=4
+        ),
+        now_offset=st.none() | st.integers(-10, 300),
+    )
     # the last minute of the calendar's year, a pause open since before the receipt
-    @example(received=datetime(2026, 12, 31, 23, 59), facts=GENERAL, policy=POLICY,
-             offsets=[(-48, None)], now_offset=-10)
+    @example(
+        received=datetime(2026, 12, 31, 23, 59),
+        facts=GENERAL,
+        policy=POLICY,
+        offsets=[(-48, None)],
+        now_offset=-10,
+    )
     # Spring Festival's eve, pauses overlapping the holidays
-    @example(received=datetime(2026, 2, 14, 9, 0), facts=MAJOR_NEAR,
-             policy=de.DeadlinePolicy(onsite_policy="province"), offsets=[(0, 72), (10, 0)],
-             now_offset=300)
+    @example(
+        received=datetime(2026, 2, 14, 9, 0),
+        facts=MAJOR_NEAR,
+        policy=de.DeadlinePolicy(onsite_policy="province"),
+        offsets=[(0, 72), (10, 0)],
+        now_offset=300,
+    )
     def test_never_before_receipt(self, received, facts, policy, offsets, now_offset):
         hour = timedelta(hours=1)
-        pauses = tuple((received + start * hour, None if length is None
-                        else received + (start + length) * hour) for start, length in offsets)
+        pauses = tuple(
+            (
+                received + start * hour,
+                None if length is None else received + (start + length) * hour,
+            )
+            for start, length in offsets
+        )
         now = None if now_offset is None else received + now_offset * hour
         result = deadlines(received, policy, now=now, pauses=pauses, **facts)
         for value in (result.answer, result.onsite, result.quote):
@@ -385,29 +443,43 @@ class TestDeadlineProperties(BaseCase):
     @SETTINGS
     @given(received=RECEIPTS, later=LATER, facts=FACTS, policy=POLICIES)
     # across the 17:00 cut-off (local) of the Friday before the make-up Saturday of Spring Festival
-    @example(received=datetime(2026, 2, 13, 8, 59), later=timedelta(minutes=2), facts=GENERAL,
-             policy=POLICY)
+    @example(
+        received=datetime(2026, 2, 13, 8, 59),
+        later=timedelta(minutes=2),
+        facts=GENERAL,
+        policy=POLICY,
+    )
     # across the 12:00 cut-off of a make-up working Saturday
-    @example(received=datetime(2026, 2, 28, 3, 59), later=timedelta(minutes=2), facts=GENERAL,
-             policy=de.DeadlinePolicy(answer_policy="flat", onsite_policy="none"))
+    @example(
+        received=datetime(2026, 2, 28, 3, 59),
+        later=timedelta(minutes=2),
+        facts=GENERAL,
+        policy=de.DeadlinePolicy(answer_policy="flat", onsite_policy="none"),
+    )
     def test_monotonic_in_receipt(self, received, later, facts, policy):
         first = deadlines(received, policy, **facts)
         second = deadlines(received + later, policy, **facts)
         for name in ("answer", "onsite", "quote"):
             if getattr(first, name) is not None:
                 self.assertLessEqual(getattr(first, name), getattr(second, name), name)
-        self.assertLessEqual(de.part_deadline(received, "domestic", policy, CN),
-                             de.part_deadline(received + later, "domestic", policy, CN))
+        self.assertLessEqual(
+            de.part_deadline(received, "domestic", policy, CN),
+            de.part_deadline(received + later, "domestic", policy, CN),
+        )
 
     def test_monotonic_sweep_over_holidays(self):
         # Every half hour across Spring Festival and National Day, make-up days included.
-        for first_day, last_day in [(datetime(2026, 2, 10), datetime(2026, 3, 4)),
-                                    (datetime(2026, 9, 15), datetime(2026, 10, 14))]:
+        for first_day, last_day in [
+            (datetime(2026, 2, 10), datetime(2026, 3, 4)),
+            (datetime(2026, 9, 15), datetime(2026, 10, 14)),
+        ]:
             previous = None
             received = first_day
             while received < last_day:
-                current = (deadlines(received, paid=True).quote,
-                           de.part_deadline(received, "domestic", POLICY, CN))
+                current = (
+                    deadlines(received, paid=True).quote,
+                    de.part_deadline(received, "domestic", POLICY, CN),
+                )
                 if previous:
                     self.assertLessEqual(previous[0], current[0], received)
                     self.assertLessEqual(previous[1], current[1], received)

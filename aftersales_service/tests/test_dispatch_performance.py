@@ -47,7 +47,9 @@ class TestDispatchGatePerformance(DispatchCase):
             sum("Eng Three has no valid certificate" in (text or "") for text in texts),
             len(dispatches.filtered(lambda d: self.uncertified in d.employee_ids)),
         )
-        self.assertIn("Eng Three has not signed the confidentiality agreement", str(refused.exception))
+        self.assertIn(
+            "Eng Three has not signed the confidentiality agreement", str(refused.exception)
+        )
         return queries
 
     def test_gate_queries_do_not_grow_per_dispatch(self):

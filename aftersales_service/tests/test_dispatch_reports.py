@@ -21,7 +21,9 @@ class TestDispatchReports(DispatchCase):
         cls.Report = cls.env["ir.actions.report"]
 
     def _html(self, report, lang):
-        html, _kind = self.Report.with_context(lang=lang)._render_qweb_html(report, self.dispatch.ids)
+        html, _kind = self.Report.with_context(lang=lang)._render_qweb_html(
+            report, self.dispatch.ids
+        )
         return html.decode()
 
     def test_travel_order_english_and_chinese(self):
@@ -63,13 +65,18 @@ class TestDispatchReportPdf(PdfTextMixin, DispatchCase, HttpCase):
         self.env["ir.module.module"]._load_module_terms(["aftersales_service"], ["zh_CN"])
         dispatch = self._dispatch(work_description="Replace the pump seal")
         for report, chinese in (
-            ("aftersales_service.action_report_dispatch_travel", ("出差单", "出差单号", "负责工程师")),
+            (
+                "aftersales_service.action_report_dispatch_travel",
+                ("出差单", "出差单号", "负责工程师"),
+            ),
             ("aftersales_service.action_report_dispatch_work", ("施工单", "施工单号")),
         ):
             for lang in ("en_US", "zh_CN"):
-                pdf, kind = self.env["ir.actions.report"].with_context(
-                    lang=lang, force_report_rendering=True
-                )._render_qweb_pdf(report, dispatch.ids)
+                pdf, kind = (
+                    self.env["ir.actions.report"]
+                    .with_context(lang=lang, force_report_rendering=True)
+                    ._render_qweb_pdf(report, dispatch.ids)
+                )
                 self.assertEqual(kind, "pdf")
                 # Latin text in the web font has no text layer (see pdf_text); Chinese has.
                 self.assertPdfText(pdf, *(chinese if lang == "zh_CN" else ()))

@@ -30,7 +30,9 @@ class TestDispatchSecurity(DispatchCase):
         cls.both = cls._dispatch(employees=cls.emp_engineer | cls.emp_other)
 
     def test_engineer_sees_own_dispatches_only(self):
-        visible = self.Dispatch.with_user(self.engineer).search([("ticket_id", "=", self.ticket.id)])
+        visible = self.Dispatch.with_user(self.engineer).search(
+            [("ticket_id", "=", self.ticket.id)]
+        )
         self.assertEqual(visible, self.mine | self.both)
         with self.assertRaises(AccessError):
             self.theirs.with_user(self.engineer).read(["name"])
@@ -100,7 +102,9 @@ class TestDispatchSecurity(DispatchCase):
 
     def test_certificates_access(self):
         Certificate = self.env["aftersales.employee.certificate"]
-        visible = Certificate.with_user(self.as_user).search([("employee_id", "=", self.emp_two.id)])
+        visible = Certificate.with_user(self.as_user).search(
+            [("employee_id", "=", self.emp_two.id)]
+        )
         self.assertEqual(visible, self.emp_two.aftersales_certificate_ids)
         with self.assertRaises(AccessError):
             Certificate.with_user(self.manager).create(

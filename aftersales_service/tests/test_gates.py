@@ -1,8 +1,8 @@
 from odoo import Command
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import HttpCase, new_test_user, tagged
-from odoo.tools import mute_logger
 from odoo.tests.common import JsonRpcException
+from odoo.tools import mute_logger
 
 from .dispatch_common import DispatchCase
 from .portal_common import PNG_B64
@@ -127,9 +127,9 @@ class TestGates(DispatchCase):
             records["aftersales.retention.escalation"] = cls.env[
                 "aftersales.retention.escalation"
             ].create({"retention_id": retention.id, "measure": "letter", "overdue_days": 40})
-            records["aftersales.retention.dispute"] = cls.env["aftersales.retention.dispute"].create(
-                {"retention_id": disputed.id, "ticket_id": cls.ticket.id, "reason": "Leaks"}
-            )
+            records["aftersales.retention.dispute"] = cls.env[
+                "aftersales.retention.dispute"
+            ].create({"retention_id": disputed.id, "ticket_id": cls.ticket.id, "reason": "Leaks"})
         cls.records = records
 
     @classmethod
@@ -167,7 +167,9 @@ class TestGates(DispatchCase):
             operation()
         if isinstance(caught.exception, AccessError):
             return False
-        self.assertRegex(str(caught.exception), GATE_MESSAGE, f"{record._name}.{fname} {user.login}")
+        self.assertRegex(
+            str(caught.exception), GATE_MESSAGE, f"{record._name}.{fname} {user.login}"
+        )
         return True
 
     def _assert_default_refused(self, records, fname, value, base_vals, user):
@@ -286,7 +288,11 @@ class TestGates(DispatchCase):
         )
         self.assertTrue(repair.under_warranty)
         # A repair without a request is Odoo's own: not guarded.
-        own = self.env["repair.order"].with_user(self.as_user).create({"partner_id": self.customer.id})
+        own = (
+            self.env["repair.order"]
+            .with_user(self.as_user)
+            .create({"partner_id": self.customer.id})
+        )
         own.write({"under_warranty": True})
         self.assertTrue(own.under_warranty)
 
@@ -299,7 +305,9 @@ class TestGates(DispatchCase):
             ["ticket_id/.id", "partner_id/.id"], [[str(self.ticket.id), str(self.customer.id)]]
         )
         by_import = Repair.browse(result["ids"])
-        by_button = Repair.browse(self.ticket.with_user(self.as_user).action_create_repair()["res_id"])
+        by_button = Repair.browse(
+            self.ticket.with_user(self.as_user).action_create_repair()["res_id"]
+        )
         for repair in by_rpc | by_import | by_button:
             self.assertEqual(
                 (repair.aftersales_project_id, repair.lot_id, repair.product_id),
@@ -307,8 +315,11 @@ class TestGates(DispatchCase):
             )
         other_project = self._project("T-DSP-OTHER")
         given = Repair.create(
-            {"ticket_id": self.ticket.id, "partner_id": self.customer.id,
-             "aftersales_project_id": other_project.id}
+            {
+                "ticket_id": self.ticket.id,
+                "partner_id": self.customer.id,
+                "aftersales_project_id": other_project.id,
+            }
         )
         self.assertEqual(given.aftersales_project_id, other_project)
 
@@ -321,7 +332,9 @@ class TestGatesJsonRpc(HttpCase):
     def setUpClass(cls):
         super().setUpClass()
         cls.engineer = new_test_user(
-            cls.env, "t_rpc_engineer", groups="base.group_user,aftersales_service.group_aftersales_engineer"
+            cls.env,
+            "t_rpc_engineer",
+            groups="base.group_user,aftersales_service.group_aftersales_engineer",
         )
         cls.as_user = new_test_user(
             cls.env, "t_rpc_user", groups="base.group_user,aftersales_service.group_aftersales_user"
@@ -340,7 +353,11 @@ class TestGatesJsonRpc(HttpCase):
             }
         )
         employee = cls.env["hr.employee"].create(
-            {"name": "RPC Engineer", "user_id": cls.engineer.id, "aftersales_nda_date": "2025-01-01"}
+            {
+                "name": "RPC Engineer",
+                "user_id": cls.engineer.id,
+                "aftersales_nda_date": "2025-01-01",
+            }
         )
         cls.dispatch = cls.env["aftersales.dispatch"].create(
             {"ticket_id": ticket.id, "employee_ids": [Command.set(employee.ids)]}

@@ -22,9 +22,13 @@ class TestLateBoundaries(AftersalesRequestCase):
         self.assertEqual(ticket.aftersales_late, expected, "%s: computed aftersales_late" % message)
         for value in (True, False):
             found = self.Ticket.search([("id", "=", ticket.id), (flag, "=", value)])
-            self.assertEqual(bool(found), expected == value, "%s: search %s = %s" % (message, flag, value))
+            self.assertEqual(
+                bool(found), expected == value, "%s: search %s = %s" % (message, flag, value)
+            )
             found = self.Ticket.search([("id", "=", ticket.id), (flag, "!=", value)])
-            self.assertEqual(bool(found), expected != value, "%s: search %s != %s" % (message, flag, value))
+            self.assertEqual(
+                bool(found), expected != value, "%s: search %s != %s" % (message, flag, value)
+            )
         found = self.Ticket.search([("id", "=", ticket.id), ("aftersales_late", "=", True)])
         self.assertEqual(bool(found), expected, "%s: search aftersales_late" % message)
 
@@ -34,11 +38,15 @@ class TestLateBoundaries(AftersalesRequestCase):
         for offset, late in ((-SECOND, False), (timedelta(0), False), (SECOND, True)):
             # The clock still runs: "now" is the fact.
             with freeze_time(deadline + offset):
-                self._assert_late(ticket, flag, late, "running at deadline %+ds" % offset.total_seconds())
+                self._assert_late(
+                    ticket, flag, late, "running at deadline %+ds" % offset.total_seconds()
+                )
             # The fact is recorded; long after the deadline it still decides alone.
             ticket[fact_field] = deadline + offset
             with freeze_time(deadline + timedelta(days=30)):
-                self._assert_late(ticket, flag, late, "fact at deadline %+ds" % offset.total_seconds())
+                self._assert_late(
+                    ticket, flag, late, "fact at deadline %+ds" % offset.total_seconds()
+                )
             ticket[fact_field] = False
 
     def test_answer_boundaries(self):

@@ -84,14 +84,18 @@ class TestPartsClock(RepairCase):
                 "location_id": self.stock.id,
                 "location_dest_id": self.env.ref("stock.stock_location_customers").id,
                 "move_ids": [
-                    (0, 0, {
-                        "name": self.part_stock.name,
-                        "product_id": self.part_stock.id,
-                        "product_uom_qty": 1,
-                        "product_uom": self.part_stock.uom_id.id,
-                        "location_id": self.stock.id,
-                        "location_dest_id": self.env.ref("stock.stock_location_customers").id,
-                    })
+                    (
+                        0,
+                        0,
+                        {
+                            "name": self.part_stock.name,
+                            "product_id": self.part_stock.id,
+                            "product_uom_qty": 1,
+                            "product_uom": self.part_stock.uom_id.id,
+                            "location_id": self.stock.id,
+                            "location_dest_id": self.env.ref("stock.stock_location_customers").id,
+                        },
+                    )
                 ],
             }
         )

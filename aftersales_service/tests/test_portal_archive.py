@@ -49,7 +49,9 @@ class TestPortalArchive(AftersalesPortalCase):
         self.assertNotIn("SECRET", response.text)
         self.assertNotIn(self.internal_a.index_number, response.text)
         attachment = self.shared_a.attachment_ids
-        link = f"/web/content/{attachment.id}?download=true&amp;access_token={attachment.access_token}"
+        link = (
+            f"/web/content/{attachment.id}?download=true&amp;access_token={attachment.access_token}"
+        )
         self.assertTrue(attachment.access_token)
         self.assertIn(link, response.text)
         download = self.url_open(link.replace("&amp;", "&"))

@@ -64,7 +64,10 @@ class TestPortalControllers(AftersalesPortalCase):
         self.company.resource_calendar_id.tz = "Asia/Shanghai"
         self.portal_a.tz = "Europe/Paris"
         self.ticket_a.answer_deadline = datetime(2026, 3, 2, 2, 0)
-        for url in (f"/my/ticket/{self.ticket_a.id}", f"/my/aftersales/projects/{self.project_a.id}"):
+        for url in (
+            f"/my/ticket/{self.ticket_a.id}",
+            f"/my/aftersales/projects/{self.project_a.id}",
+        ):
             with self.subTest(url=url):
                 response = self.url_open(url)
                 self.assertEqual(response.status_code, 200)
@@ -75,7 +78,9 @@ class TestPortalControllers(AftersalesPortalCase):
     def test_request_pages(self):
         response = self.url_open(f"/my/aftersales/requests/{self.ticket_a.id}")
         self.assertEqual(response.status_code, 200)
-        self.assertTrue(response.url.endswith(f"/my/ticket/{self.ticket_a.id}"))  # the one request portal
+        self.assertTrue(
+            response.url.endswith(f"/my/ticket/{self.ticket_a.id}")
+        )  # the one request portal
         self.assertIn("Pump A noisy", response.text)
         self.assertIn(f"/web/image/{self.photo_a.id}/", response.text)
         self.assertNotFound(self.url_open(f"/my/aftersales/requests/{self.ticket_b.id}"))
@@ -103,9 +108,13 @@ class TestPortalControllers(AftersalesPortalCase):
         ticket = self.env["helpdesk.ticket"].search([("name", "=", "Pump leaking")])
         self.assertEqual(len(ticket), 1)
         self.assertIn(f"/my/ticket/{ticket.id}", response.url)
-        self.assertEqual(ticket.channel_id, self.env.ref("helpdesk_mgmt.helpdesk_ticket_channel_web"))
+        self.assertEqual(
+            ticket.channel_id, self.env.ref("helpdesk_mgmt.helpdesk_ticket_channel_web")
+        )
         self.assertEqual(ticket.partner_id, self.portal_a.partner_id)
-        self.assertEqual((ticket.aftersales_project_id, ticket.lot_id), (self.project_a, self.lot_a))
+        self.assertEqual(
+            (ticket.aftersales_project_id, ticket.lot_id), (self.project_a, self.lot_a)
+        )
         self.assertEqual((ticket.severity, ticket.needs_onsite), ("major", True))
         self.assertGreaterEqual(ticket.received_at, before)
         self.assertIn("&lt;b&gt;since&lt;/b&gt;", ticket.description)  # escaped, not HTML
@@ -213,7 +222,9 @@ class TestPortalControllers(AftersalesPortalCase):
         self.photo_a.invalidate_recordset(["access_token"])
         token_a = self.photo_a.access_token
         self.assertTrue(token_a)
-        self.assertIn(f"/web/content/{self.photo_a.id}?download=true&amp;access_token={token_a}", page)
+        self.assertIn(
+            f"/web/content/{self.photo_a.id}?download=true&amp;access_token={token_a}", page
+        )
         response = self.url_open(f"/web/content/{self.photo_a.id}?access_token={token_a}")
         self.assertEqual(response.status_code, 200)
         for url in (
@@ -233,7 +244,9 @@ class TestPortalControllers(AftersalesPortalCase):
         pdf_a = self.report_a.signed_attachment_id
         page = self.url_open(f"/my/aftersales/reports/{self.report_a.id}").text
         pdf_a.invalidate_recordset(["access_token"])
-        self.assertIn(f"/web/content/{pdf_a.id}?download=true&amp;access_token={pdf_a.access_token}", page)
+        self.assertIn(
+            f"/web/content/{pdf_a.id}?download=true&amp;access_token={pdf_a.access_token}", page
+        )
         response = self.url_open(f"/web/content/{pdf_a.id}?access_token={pdf_a.access_token}")
         self.assertEqual(response.status_code, 200)
 
@@ -295,7 +308,12 @@ class TestPortalControllers(AftersalesPortalCase):
     def test_project_invoices_open_in_account_portal(self):
         """The project lists the contract's posted invoices, linked to Odoo's invoice portal."""
         service = self.env["product.product"].create(
-            {"name": "Commissioning", "type": "service", "invoice_policy": "order", "list_price": 800}
+            {
+                "name": "Commissioning",
+                "type": "service",
+                "invoice_policy": "order",
+                "list_price": 800,
+            }
         )
         order = self.env["sale.order"].create(
             {

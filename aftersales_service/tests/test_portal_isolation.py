@@ -7,7 +7,9 @@ from .portal_common import PNG_B64, AftersalesPortalCase
 
 class PortalCallsMixin:
     def _post(self, url, data, files=None, **kwargs):
-        return self.url_open(url, data={"csrf_token": self.csrf_token(), **data}, files=files, **kwargs)
+        return self.url_open(
+            url, data={"csrf_token": self.csrf_token(), **data}, files=files, **kwargs
+        )
 
     def csrf_token(self):
         page = self.url_open("/my/aftersales/requests/new")
@@ -41,7 +43,9 @@ class TestPortalSameCompany(PortalCallsMixin, AftersalesPortalCase):
         self.assertIn(f'href="/my/aftersales/projects/{self.project_a.id}"', response.text)
         self.assertNotIn(f"/my/aftersales/projects/{self.project_c.id}", response.text)
         self.assertNotIn("SECRET", response.text)
-        counters = self.make_jsonrpc_request("/my/counters", {"counters": ["aftersales_project_count"]})
+        counters = self.make_jsonrpc_request(
+            "/my/counters", {"counters": ["aftersales_project_count"]}
+        )
         self.assertEqual(counters["aftersales_project_count"], 1)
         self.assertNotFound(self.url_open(f"/my/aftersales/projects/{self.project_c.id}"))
         self.assertNotFound(
@@ -63,7 +67,9 @@ class TestPortalSameCompany(PortalCallsMixin, AftersalesPortalCase):
         Ticket = self.env["helpdesk.ticket"]
         before = Ticket.search([]).ids
         base = {"name": "Sneaky", "description": "x", "severity": "general"}
-        self.assertNotFound(self._post("/my/aftersales/requests/submit", {**base, "project_id": self.project_c.id}))
+        self.assertNotFound(
+            self._post("/my/aftersales/requests/submit", {**base, "project_id": self.project_c.id})
+        )
         self.assertNotFound(
             self._post(
                 "/my/aftersales/requests/submit",
@@ -78,29 +84,39 @@ class TestPortalSameCompany(PortalCallsMixin, AftersalesPortalCase):
         self.assertNotFound(self.url_open(f"/my/aftersales/reports/{report_c.id}?report_type=pdf"))
         self.assertNotFound(self.url_open(f"/my/aftersales/reports/{report_c.id}?report_type=html"))
         self.assertNotFound(
-            self.url_open(f"/my/aftersales/reports/{report_c.id}?access_token={self.report_a.access_token}")
+            self.url_open(
+                f"/my/aftersales/reports/{report_c.id}?access_token={self.report_a.access_token}"
+            )
         )
         result = self.make_jsonrpc_request(
             f"/my/aftersales/reports/{report_c.id}/sign", {"name": "Intruder", "signature": PNG_B64}
         )
         self.assertIn("error", result)
-        self.assertNotFound(self._post(f"/my/aftersales/reports/{report_c.id}/rate", {"rating": "1"}))
-        self.assertEqual((report_c.state, report_c.signed_by, report_c.rating), ("draft", False, False))
+        self.assertNotFound(
+            self._post(f"/my/aftersales/reports/{report_c.id}/rate", {"rating": "1"})
+        )
+        self.assertEqual(
+            (report_c.state, report_c.signed_by, report_c.rating), ("draft", False, False)
+        )
 
     def test_files(self):
         self.url_open(f"/my/aftersales/requests/{self.ticket_a.id}")
         self.photo_a.invalidate_recordset(["access_token"])
         token_a = self.photo_a.access_token
         self.assertTrue(token_a)
-        self.assertEqual(self.url_open(f"/web/content/{self.photo_a.id}?access_token={token_a}").content,
-                         self.photo_a.raw)
+        self.assertEqual(
+            self.url_open(f"/web/content/{self.photo_a.id}?access_token={token_a}").content,
+            self.photo_a.raw,
+        )
         for url in (
             f"/web/content/{self.photo_c.id}",
             f"/web/content/{self.photo_c.id}?access_token={token_a}",
             f"/web/content/{self.photo_c.id}?download=true",
         ):
             self.assertNotFound(self.url_open(url))
-        self.assertNotEqual(self.url_open(f"/web/image/{self.photo_c.id}").content, self.photo_c.raw)
+        self.assertNotEqual(
+            self.url_open(f"/web/image/{self.photo_c.id}").content, self.photo_c.raw
+        )
         self.report_c._action_sign("Contact C", PNG_B64)
         pdf_c = self.report_c.signed_attachment_id
         self.assertNotFound(self.url_open(f"/web/content/{pdf_c.id}"))
@@ -129,7 +145,11 @@ class TestPortalSameCompany(PortalCallsMixin, AftersalesPortalCase):
                 self.call(model, "read", [record.ids, ["display_name"]])
             self.assertIn("AccessError", caught.exception.args[0])
         # Grouped reads count only one's own records too.
-        groups = self.call("helpdesk.ticket", "read_group", [[], ["aftersales_project_id"], ["aftersales_project_id"]])
+        groups = self.call(
+            "helpdesk.ticket",
+            "read_group",
+            [[], ["aftersales_project_id"], ["aftersales_project_id"]],
+        )
         self.assertEqual([g["aftersales_project_id"][0] for g in groups], self.project_a.ids)
 
 
@@ -147,10 +167,18 @@ class TestPortalFindings(PortalCallsMixin, AftersalesPortalCase):
         # A plain helpdesk request (no project, no after-sales team) of each customer.
         cls.plain_a, cls.plain_c = cls.env["helpdesk.ticket"].create(
             [
-                {"name": "Plain question A", "description": "x", "partner_id": cls.portal_a.partner_id.id,
-                 "team_id": False},
-                {"name": "SECRET plain C", "description": "x", "partner_id": cls.portal_c.partner_id.id,
-                 "team_id": False},
+                {
+                    "name": "Plain question A",
+                    "description": "x",
+                    "partner_id": cls.portal_a.partner_id.id,
+                    "team_id": False,
+                },
+                {
+                    "name": "SECRET plain C",
+                    "description": "x",
+                    "partner_id": cls.portal_c.partner_id.id,
+                    "team_id": False,
+                },
             ]
         )
 
@@ -163,7 +191,9 @@ class TestPortalFindings(PortalCallsMixin, AftersalesPortalCase):
     def test_ticket_close_route(self):
         stage_before = self.ticket_a.stage_id
         # helpdesk_mgmt's GET without token: refused.
-        response = self.url_open(f"/ticket/close?ticket_id={self.plain_c.id}&stage_id={self.stage_done.id}")
+        response = self.url_open(
+            f"/ticket/close?ticket_id={self.plain_c.id}&stage_id={self.stage_done.id}"
+        )
         self.assertEqual(response.status_code, 405)
         # A POST without the token: refused.
         response = self.url_open(
@@ -173,13 +203,17 @@ class TestPortalFindings(PortalCallsMixin, AftersalesPortalCase):
         self.assertNotEqual(self.plain_a.stage_id, self.stage_done)
         # Another customer's request, even in the same company: not found.
         self.assertNotFound(
-            self._post("/ticket/close", {"ticket_id": self.plain_c.id, "stage_id": self.stage_done.id})
+            self._post(
+                "/ticket/close", {"ticket_id": self.plain_c.id, "stage_id": self.stage_done.id}
+            )
         )
         self.assertNotEqual(self.plain_c.stage_id, self.stage_done)
         # Own after-sales request: the after-sales team's closing is not the customer's; as
         # helpdesk_mgmt does for a refused stage, nothing changes and the request page answers.
         response = self._post(
-            "/ticket/close", {"ticket_id": self.ticket_a.id, "stage_id": self.stage_done.id}, allow_redirects=False
+            "/ticket/close",
+            {"ticket_id": self.ticket_a.id, "stage_id": self.stage_done.id},
+            allow_redirects=False,
         )
         self.assertEqual(response.status_code, 302)
         self.assertTrue(response.headers["Location"].endswith(f"/my/ticket/{self.ticket_a.id}"))
@@ -189,7 +223,9 @@ class TestPortalFindings(PortalCallsMixin, AftersalesPortalCase):
         # Own plain request: only a stage the team lets customers close into.
         plain_before = self.plain_a.stage_id
         response = self._post(
-            "/ticket/close", {"ticket_id": self.plain_a.id, "stage_id": self.stage_rejected.id}, allow_redirects=False
+            "/ticket/close",
+            {"ticket_id": self.plain_a.id, "stage_id": self.stage_rejected.id},
+            allow_redirects=False,
         )
         self.assertEqual(response.status_code, 302)
         self.assertEqual(self.plain_a.stage_id, plain_before)
@@ -197,7 +233,9 @@ class TestPortalFindings(PortalCallsMixin, AftersalesPortalCase):
         self.assertIn('action="/ticket/close"', page.text)
         self.assertIn('method="POST"', page.text)
         response = self._post(
-            "/ticket/close", {"ticket_id": self.plain_a.id, "stage_id": self.stage_done.id}, allow_redirects=False
+            "/ticket/close",
+            {"ticket_id": self.plain_a.id, "stage_id": self.stage_done.id},
+            allow_redirects=False,
         )
         self.assertEqual(response.status_code, 302)  # as helpdesk_mgmt's own route answers
         self.assertTrue(response.headers["Location"].endswith(f"/my/ticket/{self.plain_a.id}"))
@@ -207,31 +245,54 @@ class TestPortalFindings(PortalCallsMixin, AftersalesPortalCase):
     def test_portal_models_have_portal_rules(self):
         portal = self.env.ref("base.group_portal")
         ours = {
-            model for model in self.env.registry
-            if self.env[model]._original_module in ("aftersales_service", "aftersales_hazard", "aftersales_collection")
+            model
+            for model in self.env.registry
+            if self.env[model]._original_module
+            in ("aftersales_service", "aftersales_hazard", "aftersales_collection")
         }
-        readable = self.env["ir.model.access"].search(
-            [("group_id", "=", portal.id), ("perm_read", "=", True), ("model_id.model", "in", list(ours))]
-        ).mapped("model_id.model")
+        readable = (
+            self.env["ir.model.access"]
+            .search(
+                [
+                    ("group_id", "=", portal.id),
+                    ("perm_read", "=", True),
+                    ("model_id.model", "in", list(ours)),
+                ]
+            )
+            .mapped("model_id.model")
+        )
         self.assertTrue(readable)
         for model in readable:
             with self.subTest(model=model):
-                rules = self.env["ir.rule"].search([("model_id.model", "=", model), ("groups", "in", portal.ids)])
+                rules = self.env["ir.rule"].search(
+                    [("model_id.model", "=", model), ("groups", "in", portal.ids)]
+                )
                 self.assertTrue(rules, f"{model}: portal users read it without a portal rule")
         with self.assertRaises(AccessError):
-            self.env["aftersales.ticket.pause"].with_user(self.portal_a).search_read([], ["ticket_id"])
+            self.env["aftersales.ticket.pause"].with_user(self.portal_a).search_read(
+                [], ["ticket_id"]
+            )
 
     # 6. files of internal notes stay internal
     def test_internal_note_files_stay_internal(self):
         note_image = self.env["ir.attachment"].create(
-            {"name": "SECRET internal.png", "datas": PNG_B64, "res_model": "helpdesk.ticket",
-             "res_id": self.ticket_a.id}
+            {
+                "name": "SECRET internal.png",
+                "datas": PNG_B64,
+                "res_model": "helpdesk.ticket",
+                "res_id": self.ticket_a.id,
+            }
         )
         self.ticket_a.message_post(
-            body="Cost estimate", message_type="comment", subtype_xmlid="mail.mt_note",
+            body="Cost estimate",
+            message_type="comment",
+            subtype_xmlid="mail.mt_note",
             attachment_ids=note_image.ids,
         )
-        for url in (f"/my/aftersales/requests/{self.ticket_a.id}", f"/my/ticket/{self.ticket_a.id}"):
+        for url in (
+            f"/my/aftersales/requests/{self.ticket_a.id}",
+            f"/my/ticket/{self.ticket_a.id}",
+        ):
             with self.subTest(url=url):
                 page = self.url_open(url)
                 self.assertEqual(page.status_code, 200)
@@ -249,9 +310,11 @@ class TestPortalFindings(PortalCallsMixin, AftersalesPortalCase):
             "helpdesk.ticket": self.ticket_a,
             "aftersales.service.report": self.report_a,
         }
-        readable = self.env["ir.model.access"].search(
-            [("group_id", "=", portal.id), ("perm_read", "=", True)]
-        ).mapped("model_id.model")
+        readable = (
+            self.env["ir.model.access"]
+            .search([("group_id", "=", portal.id), ("perm_read", "=", True)])
+            .mapped("model_id.model")
+        )
         for model in readable:
             if model not in self.env or not (model.startswith("aftersales.") or model in own):
                 continue
@@ -260,8 +323,10 @@ class TestPortalFindings(PortalCallsMixin, AftersalesPortalCase):
             self.assertTrue(records, model)
             Model = self.env[model].with_user(self.portal_a)
             actions = sorted(
-                name for name in dir(type(Model))
-                if name.startswith("action_") and callable(getattr(type(Model), name))
+                name
+                for name in dir(type(Model))
+                if name.startswith("action_")
+                and callable(getattr(type(Model), name))
                 # Odoo's generic archiving exists on every model; it needs an "active" field
                 and (Model._active_name or name not in ("action_archive", "action_unarchive"))
             )
@@ -273,11 +338,17 @@ class TestPortalFindings(PortalCallsMixin, AftersalesPortalCase):
                     getattr(Model.browse(records.ids), name)()
         # The one the issue names, over JSON-RPC: refused, and no ZIP stored.
         self.env["aftersales.archive.entry"].create(
-            {"project_id": self.project_a.id, "name": "Handover",
-             "category_id": self.env.ref("aftersales_service.archive_category_a2").id, "shareable": True}
+            {
+                "project_id": self.project_a.id,
+                "name": "Handover",
+                "category_id": self.env.ref("aftersales_service.archive_category_a2").id,
+                "shareable": True,
+            }
         )
         zips = self.env["ir.attachment"].search_count([("mimetype", "=", "application/zip")])
         with mute_logger("odoo.http"), self.assertRaises(JsonRpcException) as caught:
             self.call("aftersales.project", "action_export_archive", [self.project_a.ids])
         self.assertIn("AccessError", caught.exception.args[0])
-        self.assertEqual(self.env["ir.attachment"].search_count([("mimetype", "=", "application/zip")]), zips)
+        self.assertEqual(
+            self.env["ir.attachment"].search_count([("mimetype", "=", "application/zip")]), zips
+        )

@@ -15,7 +15,11 @@ class OnePortalCase(AftersalesPortalCase):
         cls.company.resource_calendar_id.tz = "Asia/Shanghai"
         cls.project_p2 = cls._project("TOUR-P2")
         cls.lot_p2 = cls.env["stock.lot"].create(
-            {"name": "TOUR-SN-2", "product_id": cls.pump.id, "aftersales_project_id": cls.project_p2.id}
+            {
+                "name": "TOUR-SN-2",
+                "product_id": cls.pump.id,
+                "aftersales_project_id": cls.project_p2.id,
+            }
         )
         cls.ticket_a.answer_deadline = datetime(2026, 3, 2, 2, 0)
 
@@ -30,11 +34,15 @@ class TestOnePortal(OnePortalCase):
         self.authenticate("t_portal_a", "t_portal_a")
 
     def test_request_pages_redirect_to_the_one_portal(self):
-        response = self.url_open(f"/my/aftersales/requests/{self.ticket_a.id}", allow_redirects=False)
+        response = self.url_open(
+            f"/my/aftersales/requests/{self.ticket_a.id}", allow_redirects=False
+        )
         self.assertEqual(response.status_code, 303)
         self.assertTrue(response.headers["Location"].endswith(f"/my/ticket/{self.ticket_a.id}"))
         # Another customer's request is still not found, and not redirected.
-        response = self.url_open(f"/my/aftersales/requests/{self.ticket_c.id}", allow_redirects=False)
+        response = self.url_open(
+            f"/my/aftersales/requests/{self.ticket_c.id}", allow_redirects=False
+        )
         self.assertEqual(response.status_code, 404)
         self.assertNotIn("SECRET", response.text)
         # The project page links there too.
@@ -45,8 +53,14 @@ class TestOnePortal(OnePortalCase):
     def test_request_page_shows_after_sales_fields(self):
         self.assertEqual(self.ticket_a.aftersales_portal_status, "received")
         page = self.url_open(f"/my/ticket/{self.ticket_a.id}").text
-        for expected in ("TOUR-P1", "TOUR-SN-1", "2026-03-02 10:00", "Beijing Time", "Request Received",
-                         "o_aftersales_ticket_coverage"):
+        for expected in (
+            "TOUR-P1",
+            "TOUR-SN-1",
+            "2026-03-02 10:00",
+            "Beijing Time",
+            "Request Received",
+            "o_aftersales_ticket_coverage",
+        ):
             self.assertIn(expected, page)
         self.assertNotIn("Asia/Shanghai", page)
         self.assertNotIn('action="/ticket/close"', page)
@@ -55,15 +69,29 @@ class TestOnePortal(OnePortalCase):
 
     def test_request_list_shows_after_sales_fields_and_searches_them(self):
         page = self.url_open("/my/tickets").text
-        for expected in ("TOUR-P1", "TOUR-SN-1", "o_aftersales_ticket_status", "2026-03-02 10:00", "Beijing Time"):
+        for expected in (
+            "TOUR-P1",
+            "TOUR-SN-1",
+            "o_aftersales_ticket_status",
+            "2026-03-02 10:00",
+            "Beijing Time",
+        ):
             self.assertIn(expected, page)
         self.assertNotIn("SECRET", page)
         other = self.env["helpdesk.ticket"].create(
-            {"name": "Request of the second project", "description": "<p>x</p>",
-             "partner_id": self.portal_a.partner_id.id, "aftersales_project_id": self.project_p2.id,
-             "lot_id": self.lot_p2.id}
+            {
+                "name": "Request of the second project",
+                "description": "<p>x</p>",
+                "partner_id": self.portal_a.partner_id.id,
+                "aftersales_project_id": self.project_p2.id,
+                "lot_id": self.lot_p2.id,
+            }
         )
-        for search_in, search in (("project", "TOUR-P2"), ("serial", "TOUR-SN-2"), ("all", "TOUR-SN-2")):
+        for search_in, search in (
+            ("project", "TOUR-P2"),
+            ("serial", "TOUR-SN-2"),
+            ("all", "TOUR-SN-2"),
+        ):
             with self.subTest(search_in=search_in):
                 page = self.url_open(f"/my/tickets?search_in={search_in}&search={search}").text
                 self.assertIn(other.name, page)
@@ -129,7 +157,9 @@ class TestOnePortal(OnePortalCase):
     def test_form_marks_each_serial_with_its_project(self):
         form = self.url_open("/my/aftersales/requests/new").text
         self.assertIn(f'data-project-id="{self.project_p2.id}"', form)
-        group = form.split(f'data-project-id="{self.project_p2.id}"', 1)[1].split("</optgroup>", 1)[0]
+        group = form.split(f'data-project-id="{self.project_p2.id}"', 1)[1].split("</optgroup>", 1)[
+            0
+        ]
         self.assertIn("TOUR-SN-2", group)
         self.assertNotIn("TOUR-SN-1", group)
 
@@ -143,13 +173,17 @@ class TestOnePortalTours(OnePortalCase):
 
     def test_portal_thread(self):
         self.start_tour("/my/tickets", "aftersales_portal_thread", login="t_portal_a")
-        message = self.ticket_a.message_ids.filtered(lambda m: "still noisy after the restart" in (m.body or ""))
+        message = self.ticket_a.message_ids.filtered(
+            lambda m: "still noisy after the restart" in (m.body or "")
+        )
         self.assertEqual(len(message), 1)
         self.assertEqual(message.author_id, self.portal_a.partner_id)
         self.assertEqual(message.message_type, "comment")
 
     def test_serial_picker(self):
-        self.start_tour("/my/aftersales/requests/new", "aftersales_portal_serial_picker", login="t_portal_a")
+        self.start_tour(
+            "/my/aftersales/requests/new", "aftersales_portal_serial_picker", login="t_portal_a"
+        )
 
 
 @tagged("post_install", "-at_install")

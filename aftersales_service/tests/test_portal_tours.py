@@ -21,8 +21,12 @@ class TestPortalTours(AftersalesPortalCase):
         self.start_tour("/my", "aftersales_portal_request", login="t_portal_a")
         ticket = self.env["helpdesk.ticket"].search([("name", "=", "Dosing pump leaking")])
         self.assertEqual(len(ticket), 1)
-        self.assertEqual(ticket.channel_id, self.env.ref("helpdesk_mgmt.helpdesk_ticket_channel_web"))
-        self.assertEqual((ticket.lot_id, ticket.severity, ticket.needs_onsite), (self.lot_a, "major", True))
+        self.assertEqual(
+            ticket.channel_id, self.env.ref("helpdesk_mgmt.helpdesk_ticket_channel_web")
+        )
+        self.assertEqual(
+            (ticket.lot_id, ticket.severity, ticket.needs_onsite), (self.lot_a, "major", True)
+        )
         photo = self.env["ir.attachment"].search(
             [("res_model", "=", "helpdesk.ticket"), ("res_id", "=", ticket.id)]
         )

@@ -56,10 +56,16 @@ class TestProjectWarranty(AftersalesCase):
         self.assertEqual(expiring.warranty_status, "expiring")
         self.assertEqual(fine.warranty_status, "in_warranty")
         mine = expired | expiring | fine
-        for status, project in [("expired", expired), ("expiring", expiring), ("in_warranty", fine)]:
+        for status, project in [
+            ("expired", expired),
+            ("expiring", expiring),
+            ("in_warranty", fine),
+        ]:
             found = self.Project.search([("id", "in", mine.ids), ("warranty_status", "=", status)])
             self.assertEqual(found, project, status)
-            others = self.Project.search([("id", "in", mine.ids), ("warranty_status", "!=", status)])
+            others = self.Project.search(
+                [("id", "in", mine.ids), ("warranty_status", "!=", status)]
+            )
             self.assertEqual(others, mine - project, status)
 
     def test_site_filled_from_customer(self):

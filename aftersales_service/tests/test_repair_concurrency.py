@@ -17,8 +17,9 @@ class TestResolverConcurrency(TransactionCase):
 
     def _env(self, cr):
         return api.Environment(
-            cr, SUPERUSER_ID, {"tracking_disable": True, "mail_create_nolog": True,
-                               "mail_notrack": True}
+            cr,
+            SUPERUSER_ID,
+            {"tracking_disable": True, "mail_create_nolog": True, "mail_notrack": True},
         )
 
     def setUp(self):
@@ -39,8 +40,11 @@ class TestResolverConcurrency(TransactionCase):
                         "partner_id": partner.id,
                         "move_ids": [
                             Command.create(
-                                {"repair_line_type": "add", "product_id": product.id,
-                                 "product_uom_qty": 1.0}
+                                {
+                                    "repair_line_type": "add",
+                                    "product_id": product.id,
+                                    "product_uom_qty": 1.0,
+                                }
                             )
                         ],
                     }
@@ -100,8 +104,9 @@ class TestResolverConcurrency(TransactionCase):
             self.assertEqual(request_b.line_ids.product_qty, 1.0)
         with closing(self.registry.cursor()) as cr:
             env = self._env(cr)
-            quant = env["stock.quant"].search([("product_id", "=", self.ids["product"]),
-                                               ("location_id.usage", "=", "internal")])
+            quant = env["stock.quant"].search(
+                [("product_id", "=", self.ids["product"]), ("location_id.usage", "=", "internal")]
+            )
             self.assertEqual(sum(quant.mapped("reserved_quantity")), 1.0)
             states = env["repair.order"].browse(self.ids["repairs"]).move_ids.mapped("state")
             self.assertEqual(sorted(states), ["assigned", "confirmed"])

@@ -69,13 +69,23 @@ class TestRepairDocuments(PdfTextMixin, RepairCase):
         # R16: one line per item with a check column, the project order number, signatures, QR.
         report = "aftersales_service.report_pick_slip"
         english = self._html(report, self.repair, "en_US")
-        for text in ("Pick Slip", "Store Keeper", "Recipient", "Checked", self.project.name,
-                     self.repair.name, "T-SEAL", "data:image/png;base64,"):
+        for text in (
+            "Pick Slip",
+            "Store Keeper",
+            "Recipient",
+            "Checked",
+            self.project.name,
+            self.repair.name,
+            "T-SEAL",
+            "data:image/png;base64,",
+        ):
             self.assertTrue(text in english, text)
         chinese = self._html(report, self.repair, "zh_CN")
         for text in ("出库领料单", "仓库保管员", "领料人", self.project.name):
             self.assertTrue(text in chinese, text)
-        self.assertPdfText(self._pdf(report, self.repair), "出库领料单", self.repair.name, self.project.name)
+        self.assertPdfText(
+            self._pdf(report, self.repair), "出库领料单", self.repair.name, self.project.name
+        )
 
     def test_large_shipment_and_consignment_note(self):
         small = self._shipment(1)  # 60 kg, 0.2 m³
@@ -91,13 +101,22 @@ class TestRepairDocuments(PdfTextMixin, RepairCase):
         self.assertEqual(large.aftersales_ticket_id, self.ticket_free)
         report = "aftersales_service.report_consignment_note"
         english = self._html(report, large, "en_US")
-        for text in ("Consignment Note", "Consignee Company", self.customer.name,
-                     "金山区化学工业区 88 号", "张强", "+86 139 1234 5678", self.project.name):
+        for text in (
+            "Consignment Note",
+            "Consignee Company",
+            self.customer.name,
+            "金山区化学工业区 88 号",
+            "张强",
+            "+86 139 1234 5678",
+            self.project.name,
+        ):
             self.assertTrue(text in english, text)
         chinese = self._html(report, large, "zh_CN")
         for text in ("托运单", "收货单位", "张强"):
             self.assertTrue(text in chinese, text)
-        self.assertPdfText(self._pdf(report, large), "托运单", large.name, "张强", self.project.name)
+        self.assertPdfText(
+            self._pdf(report, large), "托运单", large.name, "张强", self.project.name
+        )
 
     def test_tracking_shown_on_request(self):
         # R18: carrier, tracking number and dates are kept and shown on the request.

@@ -158,7 +158,9 @@ class TestRepairParts(RepairCase):
         # contract date: the end of that day in Shanghai
         self.assertEqual(deadlines[self.part_imported], datetime(2026, 4, 30, 16, 0))
         self.assertEqual(self.ticket_free.parts_deadline, datetime(2026, 4, 30, 16, 0))
-        self.assertEqual(self.ticket_free._aftersales_parts_deadline(), datetime(2026, 4, 30, 16, 0))
+        self.assertEqual(
+            self.ticket_free._aftersales_parts_deadline(), datetime(2026, 4, 30, 16, 0)
+        )
         repair.move_ids.filtered(lambda m: m.product_id == self.part_imported).unlink()
         self.assertEqual(self.ticket_free.parts_deadline, datetime(2026, 3, 5, 2, 0))
 

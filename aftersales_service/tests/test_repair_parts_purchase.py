@@ -109,7 +109,9 @@ class TestRepairPartsPurchase(RepairCase):
         self.assertEqual(other_demand.move_ids.quantity, 0.0)
         # received and reserved: nothing left to request
         line = self._resolver(repair).line_ids
-        self.assertEqual((line.decision, line.requested_quantity, line.buy_quantity), ("reserved", 0.0, 0.0))
+        self.assertEqual(
+            (line.decision, line.requested_quantity, line.buy_quantity), ("reserved", 0.0, 0.0)
+        )
 
     def test_partial_receipt_keeps_the_rest_requested(self):
         repair = self._repair([(self.part_buy, 5)])
@@ -120,7 +122,9 @@ class TestRepairPartsPurchase(RepairCase):
         # 2 are still on the purchase order's backorder: not requested again
         self.assertTrue(order.picking_ids.filtered(lambda p: p.state not in ("done", "cancel")))
         line = self._resolver(repair).line_ids
-        self.assertEqual((line.quantity, line.requested_quantity, line.buy_quantity), (2.0, 2.0, 0.0))
+        self.assertEqual(
+            (line.quantity, line.requested_quantity, line.buy_quantity), (2.0, 2.0, 0.0)
+        )
 
     def test_pick_slip_lists_reserved_and_awaited(self):
         # R16: the store keeper picks the 6 reserved seals; 34 are awaited on the purchase request

@@ -4,7 +4,6 @@ from odoo.tests import tagged
 
 from .repair_common import RepairCase
 
-
 _logger = logging.getLogger(__name__)
 
 

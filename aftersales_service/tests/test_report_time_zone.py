@@ -23,7 +23,9 @@ class TestReportTimeZone(DispatchCase, HttpCase):
         cls.as_user.tz = "UTC"
         cls.manager.tz = "Asia/Shanghai"
         cls.user_ny = new_test_user(
-            cls.env, "t_as_newyork", tz="America/New_York",
+            cls.env,
+            "t_as_newyork",
+            tz="America/New_York",
             groups="base.group_user,aftersales_service.group_aftersales_user",
         )
         # 00:30 UTC is 08:30 in Beijing, 19:30 the day before in New York.
@@ -47,9 +49,16 @@ class TestReportTimeZone(DispatchCase, HttpCase):
 
     def test_label_in_chinese(self):
         self.env["res.lang"]._activate_lang("zh_CN")
-        self.env["ir.module.module"].search([("name", "=", "aftersales_service")])._update_translations("zh_CN")
-        text = report_text(self, "aftersales_service.action_report_dispatch_work", self.dispatch,
-                        user=self.as_user, lang="zh_CN")
+        self.env["ir.module.module"].search(
+            [("name", "=", "aftersales_service")]
+        )._update_translations("zh_CN")
+        text = report_text(
+            self,
+            "aftersales_service.action_report_dispatch_work",
+            self.dispatch,
+            user=self.as_user,
+            lang="zh_CN",
+        )
         self.assertIn("时间:北京时间", text)  # NFKC: the full-width colon reads ":"
         self.assertIn("2026年03月02日08时30分", text)
 
@@ -61,8 +70,12 @@ class TestReportTimeZone(DispatchCase, HttpCase):
         self.assertEqual(self.company._aftersales_tz_label(), "UTC+09:00")
         self.assertEqual(self.company._aftersales_tz_label("Asia/Shanghai"), "Beijing Time")
         self.assertEqual(self.company._aftersales_tz_label("Asia/Kolkata"), "UTC+05:30")
-        text = report_text(self, "aftersales_service.action_report_dispatch_travel", self.dispatch,
-                        user=self.manager)
+        text = report_text(
+            self,
+            "aftersales_service.action_report_dispatch_travel",
+            self.dispatch,
+            user=self.manager,
+        )
         self.assertIn("09:30", text)
         self.assertIn("UTC+09:00", text)
         self.assertNotIn("Asia/Tokyo", text)
@@ -80,7 +93,10 @@ class TestUserTimeZoneWarning(DispatchCase):
 
     def _warnings(self, user):
         return self.env["mail.message"].search(
-            [("partner_ids", "in", user.partner_id.ids), ("subject", "=", "Time zone differs from the company's")]
+            [
+                ("partner_ids", "in", user.partner_id.ids),
+                ("subject", "=", "Time zone differs from the company's"),
+            ]
         )
 
     def test_warned_once(self):
@@ -100,13 +116,19 @@ class TestUserTimeZoneWarning(DispatchCase):
         self.manager.tz = "Asia/Shanghai"
         self.manager._update_last_login()
         self.assertFalse(self._warnings(self.manager))
-        outsider = new_test_user(self.env, "t_outsider", tz="Europe/Paris", groups="base.group_user")
+        outsider = new_test_user(
+            self.env, "t_outsider", tz="Europe/Paris", groups="base.group_user"
+        )
         outsider._update_last_login()
         self.assertFalse(self._warnings(outsider))
 
     def test_demo_users_in_shanghai(self):
-        for xmlid in ("base.user_admin", "aftersales_service.user_dispatcher",
-                      "aftersales_service.user_engineer", "aftersales_service.user_portal_pujiang"):
+        for xmlid in (
+            "base.user_admin",
+            "aftersales_service.user_dispatcher",
+            "aftersales_service.user_engineer",
+            "aftersales_service.user_portal_pujiang",
+        ):
             self.assertEqual(self.env.ref(xmlid).tz, "Asia/Shanghai", xmlid)
 
 
@@ -117,7 +139,9 @@ class TestEscalationInManagersLanguage(AftersalesRequestCase):
 
     def test_breach_in_chinese(self):
         self.env["res.lang"]._activate_lang("zh_CN")
-        self.env["ir.module.module"].search([("name", "=", "aftersales_service")])._update_translations("zh_CN")
+        self.env["ir.module.module"].search(
+            [("name", "=", "aftersales_service")]
+        )._update_translations("zh_CN")
         self.manager.lang = "zh_CN"
         received = datetime(2026, 3, 2, 2, 0)  # Monday 10:00 in Shanghai
         ticket = self._ticket(received)

@@ -27,10 +27,16 @@ class TestRequestCoverage(AftersalesRequestCase):
 
     @freeze_time("2027-07-01 02:00:00")
     def test_serial_warranty_wins(self):
-        product = self.env["product.product"].create({"name": "RO unit", "is_storable": True, "tracking": "serial"})
+        product = self.env["product.product"].create(
+            {"name": "RO unit", "is_storable": True, "tracking": "serial"}
+        )
         lot = self.env["stock.lot"].create(
-            {"name": "RO-LOT-1", "product_id": product.id, "aftersales_project_id": self.near.id,
-             "aftersales_warranty_end": "2027-06-30"}
+            {
+                "name": "RO-LOT-1",
+                "product_id": product.id,
+                "aftersales_project_id": self.near.id,
+                "aftersales_warranty_end": "2027-06-30",
+            }
         )
         ticket = self._ticket(datetime(2027, 3, 1, 2, 0), lot_id=lot.id)
         self.assertEqual(ticket.coverage, "free")
@@ -38,7 +44,9 @@ class TestRequestCoverage(AftersalesRequestCase):
         self.assertEqual(ticket.coverage, "paid")
 
     def test_project_from_serial_and_no_project_undecided(self):
-        product = self.env["product.product"].create({"name": "UF unit", "is_storable": True, "tracking": "serial"})
+        product = self.env["product.product"].create(
+            {"name": "UF unit", "is_storable": True, "tracking": "serial"}
+        )
         lot = self.env["stock.lot"].create(
             {"name": "UF-LOT-1", "product_id": product.id, "aftersales_project_id": self.far.id}
         )

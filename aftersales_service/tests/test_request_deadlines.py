@@ -29,17 +29,23 @@ class TestRequestDeadlines(AftersalesRequestCase):
     def test_project_distance_change_moves_onsite(self):
         ticket = self._ticket(MON_10, needs_onsite=True)
         self.near.site_distance_km = 100
-        self.assertEqual(ticket.onsite_deadline, MON_10 + timedelta(hours=24), "exactly 100 km is near")
+        self.assertEqual(
+            ticket.onsite_deadline, MON_10 + timedelta(hours=24), "exactly 100 km is near"
+        )
         self.near.site_distance_km = 100.1
         self.assertEqual(ticket.onsite_deadline, MON_10 + timedelta(hours=72))
 
     def test_quote_over_holiday_and_makeup_day(self):
         # Paid request on Friday 2 October 2026 17:30 local (National Day holidays until the 7th):
         # quoted by the end of the next working day, Thursday 8 October.
-        ticket = self._ticket(datetime(2026, 10, 2, 9, 30), coverage="paid", coverage_reason="Goodwill ended")
+        ticket = self._ticket(
+            datetime(2026, 10, 2, 9, 30), coverage="paid", coverage_reason="Goodwill ended"
+        )
         self.assertEqual(ticket.quote_deadline, datetime(2026, 10, 8, 16, 0))
         # Received on Friday 9 October at 18:00: Saturday 10 October is a make-up working day.
-        saturday = self._ticket(datetime(2026, 10, 9, 10, 0), coverage="paid", coverage_reason="Goodwill ended")
+        saturday = self._ticket(
+            datetime(2026, 10, 9, 10, 0), coverage="paid", coverage_reason="Goodwill ended"
+        )
         self.assertEqual(saturday.quote_deadline, datetime(2026, 10, 10, 16, 0))
 
     def test_company_settings_apply_to_open_requests(self):
@@ -66,12 +72,17 @@ class TestRequestDeadlines(AftersalesRequestCase):
         with freeze_time(datetime(2026, 3, 2, 15, 0)):
             ticket.stage_id = self.stage_waiting
             self.assertTrue(ticket.aftersales_paused)
-            self.assertEqual(ticket.answer_deadline, received + timedelta(hours=4), "open pause: clock stands")
+            self.assertEqual(
+                ticket.answer_deadline, received + timedelta(hours=4), "open pause: clock stands"
+            )
         with freeze_time(datetime(2026, 3, 2, 17, 30)):
             ticket.stage_id = self.stage_progress
         pause = ticket.aftersales_pause_ids
         self.assertEqual(len(pause), 1)
-        self.assertEqual((pause.date_start, pause.date_end), (datetime(2026, 3, 2, 15, 0), datetime(2026, 3, 2, 17, 30)))
+        self.assertEqual(
+            (pause.date_start, pause.date_end),
+            (datetime(2026, 3, 2, 15, 0), datetime(2026, 3, 2, 17, 30)),
+        )
         self.assertEqual(ticket.answer_deadline, received + timedelta(hours=6, minutes=30))
         self.assertEqual(ticket.onsite_deadline, received + timedelta(hours=26, minutes=30))
 
@@ -82,10 +93,16 @@ class TestRequestDeadlines(AftersalesRequestCase):
         self.assertEqual(ticket.answered_at, MON_10 + timedelta(hours=1))
         self.assertFalse(ticket.answer_late)
         replied = self._ticket(MON_10)
-        replied.with_user(self.as_user).message_post(body="Internal only", subtype_xmlid="mail.mt_note")
+        replied.with_user(self.as_user).message_post(
+            body="Internal only", subtype_xmlid="mail.mt_note"
+        )
         self.assertFalse(replied.answered_at, "an internal note answers nobody")
-        replied.message_post(body="Customer's own message", author_id=self.customer_contact.id,
-                             message_type="email", subtype_xmlid="mail.mt_comment")
+        replied.message_post(
+            body="Customer's own message",
+            author_id=self.customer_contact.id,
+            message_type="email",
+            subtype_xmlid="mail.mt_comment",
+        )
         self.assertFalse(replied.answered_at, "the customer's message is no answer")
         with freeze_time(MON_10 + timedelta(hours=5)):
             replied.with_user(self.as_user).message_post(
@@ -108,7 +125,9 @@ class TestRequestDeadlines(AftersalesRequestCase):
             mine = ontime | overdue
             late = self.Ticket.search([("id", "in", mine.ids), ("aftersales_late", "=", True)])
             self.assertEqual(late, overdue)
-            self.assertEqual(self.Ticket.search([("id", "in", mine.ids), ("answer_late", "=", False)]), ontime)
+            self.assertEqual(
+                self.Ticket.search([("id", "in", mine.ids), ("answer_late", "=", False)]), ontime
+            )
         with freeze_time(MON_10 + timedelta(hours=3, minutes=30)):
             ontime.invalidate_recordset()
             self.assertEqual(ontime.aftersales_deadline_state, "soon", "past 75 % of the window")
@@ -120,11 +139,13 @@ class TestRequestDeadlines(AftersalesRequestCase):
     def test_due_today_domain(self):
         ticket = self._ticket(fields.Datetime.now(), needs_onsite=True)
         start = fields.Datetime.now().replace(hour=0, minute=0, second=0, microsecond=0)
-        due = self.Ticket.search([
-            ("id", "=", ticket.id),
-            ("aftersales_next_deadline", ">=", start),
-            ("aftersales_next_deadline", "<", start + timedelta(days=2)),
-        ])
+        due = self.Ticket.search(
+            [
+                ("id", "=", ticket.id),
+                ("aftersales_next_deadline", ">=", start),
+                ("aftersales_next_deadline", "<", start + timedelta(days=2)),
+            ]
+        )
         self.assertEqual(due, ticket)
 
 
@@ -135,7 +156,12 @@ class TestDeadlineRecomputeQueries(AftersalesRequestCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        vals = {"name": "Bulk", "description": "Bulk", "partner_id": cls.customer.id, "team_id": cls.team.id}
+        vals = {
+            "name": "Bulk",
+            "description": "Bulk",
+            "partner_id": cls.customer.id,
+            "team_id": cls.team.id,
+        }
         cls.tickets = cls.Ticket.create(
             [
                 {
@@ -150,8 +176,11 @@ class TestDeadlineRecomputeQueries(AftersalesRequestCase):
         )
         cls.env["aftersales.ticket.pause"].create(
             [
-                {"ticket_id": ticket.id, "date_start": ticket.received_at + timedelta(minutes=30),
-                 "date_end": ticket.received_at + timedelta(hours=1)}
+                {
+                    "ticket_id": ticket.id,
+                    "date_start": ticket.received_at + timedelta(minutes=30),
+                    "date_end": ticket.received_at + timedelta(hours=1),
+                }
                 for ticket in cls.tickets[::7]
             ]
         )
@@ -181,7 +210,9 @@ class TestDeadlineRecomputeQueries(AftersalesRequestCase):
         )
 
     def test_same_as_the_orm_compute(self):
-        expected = {t.id: (t.answer_deadline, t.onsite_deadline, t.quote_deadline) for t in self.tickets}
+        expected = {
+            t.id: (t.answer_deadline, t.onsite_deadline, t.quote_deadline) for t in self.tickets
+        }
         tickets = self._recompute(self.tickets, 4)
         got = {t.id: (t.answer_deadline, t.onsite_deadline, t.quote_deadline) for t in tickets}
         self.assertEqual(got, expected)

@@ -21,7 +21,9 @@ class TestEscalation(AftersalesRequestCase):
         cls.ticket = cls._ticket(MON_10)  # answer due at 14:00 local (06:00 UTC)
 
     def _activities(self, ticket):
-        return self.env["mail.activity"].search([("res_model", "=", "helpdesk.ticket"), ("res_id", "=", ticket.id)])
+        return self.env["mail.activity"].search(
+            [("res_model", "=", "helpdesk.ticket"), ("res_id", "=", ticket.id)]
+        )
 
     def test_warning_once_then_breach_once(self):
         with freeze_time(MON_10 + timedelta(hours=2, minutes=59)):
@@ -30,7 +32,10 @@ class TestEscalation(AftersalesRequestCase):
             self.assertEqual(self.Warning._cron_escalate(), 1)
             self.assertEqual(self.Warning._cron_escalate(), 0, "run twice: one warning")
         warning = self.ticket.aftersales_warning_ids
-        self.assertEqual((warning.clock, warning.level, warning.deadline), ("answer", "warning", self.ticket.answer_deadline))
+        self.assertEqual(
+            (warning.clock, warning.level, warning.deadline),
+            ("answer", "warning", self.ticket.answer_deadline),
+        )
         activity = self._activities(self.ticket)
         self.assertEqual(activity.user_id, self.manager)
         self.assertEqual(warning.activity_id, activity)
@@ -39,18 +44,24 @@ class TestEscalation(AftersalesRequestCase):
         with freeze_time(MON_10 + timedelta(hours=4)):
             self.assertEqual(self.Warning._cron_escalate(), 1)
             self.assertEqual(self.Warning._cron_escalate(), 0)
-        self.assertEqual(sorted(self.ticket.aftersales_warning_ids.mapped("level")), ["breach", "warning"])
+        self.assertEqual(
+            sorted(self.ticket.aftersales_warning_ids.mapped("level")), ["breach", "warning"]
+        )
         self.assertEqual(len(self._activities(self.ticket)), 2)
 
     def test_answered_closed_or_waiting_not_warned(self):
         answered = self._ticket(MON_10)
         answered.action_aftersales_answer()
         waiting = self._ticket(MON_10, stage_id=self.stage_waiting.id)
-        done = self._ticket(MON_10, stage_id=self.env.ref("helpdesk_mgmt.helpdesk_ticket_stage_done").id)
+        done = self._ticket(
+            MON_10, stage_id=self.env.ref("helpdesk_mgmt.helpdesk_ticket_stage_done").id
+        )
         with freeze_time(MON_10 + timedelta(hours=5)):
             self.Warning._cron_escalate()
         self.assertFalse((answered | waiting | done).aftersales_warning_ids)
-        self.assertEqual(self.ticket.aftersales_warning_ids.level, "breach", "late first run: breach only")
+        self.assertEqual(
+            self.ticket.aftersales_warning_ids.level, "breach", "late first run: breach only"
+        )
 
     def test_new_deadline_new_warning_and_percent_setting(self):
         self.company.aftersales_escalation_percent = 50

@@ -36,7 +36,11 @@ class TestRequestChannels(AftersalesRequestCase):
         ]
         channels = self.env["helpdesk.ticket.channel"].browse([self.env.ref(x).id for x in xmlids])
         self.assertEqual(len(channels), 8)
-        self.assertFalse(self.env["helpdesk.ticket.channel"].search_count([("name", "=", "Phone"), ("id", "!=", channels[0].id)]))
+        self.assertFalse(
+            self.env["helpdesk.ticket.channel"].search_count(
+                [("name", "=", "Phone"), ("id", "!=", channels[0].id)]
+            )
+        )
         ticket = self._ticket(datetime(2026, 3, 2, 2, 0), channel_id=channels[2].id)
         self.assertEqual(ticket.channel_id.name, "Letter")
 
@@ -48,7 +52,9 @@ class TestPhoneIntake(AftersalesRequestCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        product = cls.env["product.product"].create({"name": "RO unit", "is_storable": True, "tracking": "serial"})
+        product = cls.env["product.product"].create(
+            {"name": "RO unit", "is_storable": True, "tracking": "serial"}
+        )
         cls.lot = cls.env["stock.lot"].create(
             {"name": "RO20-9001", "product_id": product.id, "aftersales_project_id": cls.far.id}
         )
@@ -71,11 +77,15 @@ class TestPhoneIntake(AftersalesRequestCase):
             form.needs_onsite = True
         action = form.record.action_create_request()
         ticket = self.env["helpdesk.ticket"].browse(action["res_id"])
-        self.assertEqual(ticket.channel_id, self.env.ref("helpdesk_mgmt.helpdesk_ticket_channel_phone"))
+        self.assertEqual(
+            ticket.channel_id, self.env.ref("helpdesk_mgmt.helpdesk_ticket_channel_phone")
+        )
         self.assertEqual(ticket.received_at, datetime(2026, 3, 2, 1, 15))
         self.assertEqual((ticket.aftersales_project_id, ticket.lot_id), (self.far, self.lot))
         self.assertEqual(ticket.customer_request, "Send an engineer")
-        self.assertEqual(ticket.onsite_deadline, datetime(2026, 3, 5, 1, 15), "R9: beyond 100 km, 72 h")
+        self.assertEqual(
+            ticket.onsite_deadline, datetime(2026, 3, 5, 1, 15), "R9: beyond 100 km, 72 h"
+        )
 
     def test_find_by_phone_and_order_number(self):
         Intake = self.env["aftersales.phone.intake"].with_user(self.as_user)
@@ -106,7 +116,9 @@ class TestMailIntake(AftersalesRequestCase):
         cls.company.alias_domain_id = cls.alias_domain
         cls.team.alias_id.alias_domain_id = cls.alias_domain
         cls.to = "aftersales@qingyuan.example.com"
-        product = cls.env["product.product"].create({"name": "UF unit", "is_storable": True, "tracking": "serial"})
+        product = cls.env["product.product"].create(
+            {"name": "UF unit", "is_storable": True, "tracking": "serial"}
+        )
         cls.lot = cls.env["stock.lot"].create(
             {"name": "UF50-7777", "product_id": product.id, "aftersales_project_id": cls.far.id}
         )
@@ -121,7 +133,9 @@ class TestMailIntake(AftersalesRequestCase):
         ticket = self._deliver("Alarm on T-NEAR", "The pump trips again.", "m1")
         self.assertEqual(len(ticket), 1)
         self.assertEqual(ticket.team_id, self.team)
-        self.assertEqual(ticket.channel_id, self.env.ref("helpdesk_mgmt.helpdesk_ticket_channel_email"))
+        self.assertEqual(
+            ticket.channel_id, self.env.ref("helpdesk_mgmt.helpdesk_ticket_channel_email")
+        )
         self.assertEqual(ticket.partner_id, self.customer_contact)
         self.assertEqual(ticket.aftersales_project_id, self.near)
         self.assertEqual(ticket.coverage, "free")
@@ -132,7 +146,9 @@ class TestMailIntake(AftersalesRequestCase):
         self.assertEqual((ticket.aftersales_project_id, ticket.lot_id), (self.far, self.lot))
 
     def test_unknown_sender_and_no_reference(self):
-        ticket = self._deliver("Question", "Do you sell chemicals?", "m3", sender="nobody@elsewhere.example")
+        ticket = self._deliver(
+            "Question", "Do you sell chemicals?", "m3", sender="nobody@elsewhere.example"
+        )
         self.assertEqual(len(ticket), 1)
         self.assertFalse(ticket.aftersales_project_id)
         self.assertFalse(ticket.coverage)

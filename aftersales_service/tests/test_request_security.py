@@ -23,7 +23,14 @@ class TestRequestAccess(AftersalesRequestCase):
         warnings = self.env["aftersales.deadline.warning"].with_user(self.engineer)
         self.assertEqual(warnings.search([("ticket_id", "=", self.ticket.id)]).level, "breach")
         with self.assertRaises(AccessError):
-            warnings.create({"ticket_id": self.ticket.id, "clock": "answer", "level": "warning", "deadline": MON_10})
+            warnings.create(
+                {
+                    "ticket_id": self.ticket.id,
+                    "clock": "answer",
+                    "level": "warning",
+                    "deadline": MON_10,
+                }
+            )
         with self.assertRaises(AccessError):
             self.env["aftersales.ticket.pause"].with_user(self.as_user).create(
                 {"ticket_id": self.ticket.id, "date_start": MON_10}
@@ -36,7 +43,9 @@ class TestRequestAccess(AftersalesRequestCase):
     def test_phone_intake_is_for_the_back_office(self):
         with self.assertRaises(AccessError):
             self.env["aftersales.phone.intake"].with_user(self.engineer).create({"name": "x"})
-        self.assertTrue(self.env["aftersales.phone.intake"].with_user(self.as_user).create({"name": "x"}))
+        self.assertTrue(
+            self.env["aftersales.phone.intake"].with_user(self.as_user).create({"name": "x"})
+        )
 
     def test_dispatcher_moves_stage_pause_is_recorded(self):
         ticket = self.ticket.with_user(self.as_user)
@@ -46,8 +55,10 @@ class TestRequestAccess(AftersalesRequestCase):
 
     def test_other_company_sees_no_warning(self):
         self._allow_companies(self.manager, self.other_company)
-        other = self.env["aftersales.deadline.warning"].with_user(self.manager).with_context(
-            allowed_company_ids=[self.other_company.id]
+        other = (
+            self.env["aftersales.deadline.warning"]
+            .with_user(self.manager)
+            .with_context(allowed_company_ids=[self.other_company.id])
         )
         self.assertFalse(other.search([("ticket_id", "=", self.ticket.id)]))
 

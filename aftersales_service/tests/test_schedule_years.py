@@ -35,12 +35,15 @@ class TestScheduleYears(AftersalesRequestCase):
         self.assertTrue(new_year_eve.aftersales_schedule_missing)
         # Once 2027 is imported the warning goes.
         self.calendar._aftersales_import_holidays(
-            "date,kind,name\n2027-01-01,holiday,New Year's Day\n".encode()
+            b"date,kind,name\n2027-01-01,holiday,New Year's Day\n"
         )
         self.assertEqual(self.calendar.aftersales_schedule_years, "2026,2027")
         new_year_eve.invalidate_recordset()
         self.assertFalse(new_year_eve.aftersales_schedule_missing)
-        self.assertEqual(self.company._aftersales_work_calendar().holidays & {date(2027, 1, 1)}, {date(2027, 1, 1)})
+        self.assertEqual(
+            self.company._aftersales_work_calendar().holidays & {date(2027, 1, 1)},
+            {date(2027, 1, 1)},
+        )
 
     def test_december_reminder_once(self):
         Ticket = self.env["helpdesk.ticket"]
@@ -50,14 +53,17 @@ class TestScheduleYears(AftersalesRequestCase):
             self.assertEqual(Ticket._cron_aftersales_schedule_reminder(), 1)
             self.assertEqual(Ticket._cron_aftersales_schedule_reminder(), 0, "once")
         activity = self.env["mail.activity"].search(
-            [("res_model", "=", "res.partner"), ("res_id", "=", self.company.partner_id.id),
-             ("user_id", "=", self.manager.id)]
+            [
+                ("res_model", "=", "res.partner"),
+                ("res_id", "=", self.company.partner_id.id),
+                ("user_id", "=", self.manager.id),
+            ]
         )
         self.assertEqual(len(activity), 1)
         self.assertIn("2027", activity.summary)
         self.assertEqual(activity.date_deadline, date(2026, 12, 31))
         self.calendar._aftersales_import_holidays(
-            "date,kind,name\n2027-01-01,holiday,New Year's Day\n".encode()
+            b"date,kind,name\n2027-01-01,holiday,New Year's Day\n"
         )
         with freeze_time("2026-12-02 04:00:00"):
             self.assertEqual(Ticket._cron_aftersales_schedule_reminder(), 0, "2027 is known")

@@ -26,7 +26,9 @@ class TestServiceReport(AftersalesPortalCase):
         self.assertEqual(report.state, "signed")
         self.assertTrue(report.signed_on)
         attachment = report.signed_attachment_id
-        self.assertEqual((attachment.res_model, attachment.res_id), ("aftersales.project", self.project_a.id))
+        self.assertEqual(
+            (attachment.res_model, attachment.res_id), ("aftersales.project", self.project_a.id)
+        )
         self.assertIn(report.name.replace("/", "_"), attachment.name.replace("/", "_"))
         self.assertTrue(attachment.raw)
         with self.assertRaisesRegex(UserError, "signed"):
@@ -69,8 +71,10 @@ class TestServiceReport(AftersalesPortalCase):
         self.assertEqual(report.state, "draft")
         # Back office: the customer signs on the engineer's tablet, in the signing dialog.
         action = report.action_sign()
-        wizard = self.env[action["res_model"]].with_context(action["context"]).create(
-            {"signed_by": "Contact A", "signature": PNG_B64}
+        wizard = (
+            self.env[action["res_model"]]
+            .with_context(action["context"])
+            .create({"signed_by": "Contact A", "signature": PNG_B64})
         )
         wizard.action_confirm()
         self.assertEqual((report.state, report.signed_by), ("signed", "Contact A"))
@@ -98,8 +102,12 @@ class TestServiceReport(AftersalesPortalCase):
             Report.create(self._report_vals(self.ticket_a))
         self.ticket_a.user_id = self.engineer
         other = self.env["helpdesk.ticket"].create(
-            {"name": "Other", "description": "Other", "partner_id": self.customer_b.id,
-             "user_id": self.engineer.id}
+            {
+                "name": "Other",
+                "description": "Other",
+                "partner_id": self.customer_b.id,
+                "user_id": self.engineer.id,
+            }
         )
         report = Report.create(self._report_vals(self.ticket_a))
         with self.assertRaisesRegex(UserError, "another customer's request"):
@@ -158,7 +166,9 @@ class TestServiceReport(AftersalesPortalCase):
     def test_report_renders_in_english_and_chinese(self):
         """The service report renders in the customer's language, English or Chinese."""
         self.env["res.lang"]._activate_lang("zh_CN")
-        self.env["ir.module.module"]._load_module_terms(["aftersales_service"], ["zh_CN"], overwrite=True)
+        self.env["ir.module.module"]._load_module_terms(
+            ["aftersales_service"], ["zh_CN"], overwrite=True
+        )
         Report = self.env["ir.actions.report"]
         ref = "aftersales_service.aftersales_service_report_action_report"
         self.report_a._action_sign("Contact A", PNG_B64)
@@ -178,7 +188,8 @@ class TestServiceReport(AftersalesPortalCase):
         url = self.report_a._portal_qr_url()
         self.assertTrue(url.startswith(self.report_a.get_base_url()))
         self.assertIn(
-            f"/my/aftersales/reports/{self.report_a.id}?access_token={self.report_a.access_token}", url
+            f"/my/aftersales/reports/{self.report_a.id}?access_token={self.report_a.access_token}",
+            url,
         )
         # The printed code encodes exactly that address (QR encoding is deterministic).
         expected = qrcode.make(url, box_size=4, border=1)

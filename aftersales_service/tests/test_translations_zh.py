@@ -18,17 +18,33 @@ NAMED_OCA_TERMS = {
     ("ir.model.fields", "helpdesk_mgmt.field_helpdesk_ticket__partner_name", "field_description"),
     ("ir.model.fields", "helpdesk_mgmt.field_helpdesk_ticket__tag_ids", "field_description"),
     ("ir.model.fields", "helpdesk_mgmt.field_helpdesk_ticket__create_date", "field_description"),
-    ("ir.model.fields", "helpdesk_mgmt.field_helpdesk_ticket__last_stage_update", "field_description"),
+    (
+        "ir.model.fields",
+        "helpdesk_mgmt.field_helpdesk_ticket__last_stage_update",
+        "field_description",
+    ),
     ("helpdesk.ticket.stage", "helpdesk_mgmt.helpdesk_ticket_stage_new", "name"),
     ("helpdesk.ticket.stage", "helpdesk_mgmt.helpdesk_ticket_stage_in_progress", "name"),
     ("helpdesk.ticket.stage", "helpdesk_mgmt.helpdesk_ticket_stage_awaiting", "name"),
     ("helpdesk.ticket.stage", "helpdesk_mgmt.helpdesk_ticket_stage_done", "name"),
     ("mail.message.subtype", "helpdesk_mgmt.hlp_tck_created", "name"),
     ("mail.message.subtype", "helpdesk_mgmt.hlp_tck_created", "description"),
-    ("ir.model.fields", "purchase_request.field_purchase_request__requested_by", "field_description"),
+    (
+        "ir.model.fields",
+        "purchase_request.field_purchase_request__requested_by",
+        "field_description",
+    ),
     ("ir.model.fields", "purchase_request.field_purchase_request__line_ids", "field_description"),
-    ("ir.model.fields", "purchase_request.field_purchase_request_line__analytic_distribution", "field_description"),
-    ("ir.model.fields", "hr_expense_advance_clearing.field_hr_expense_sheet__advance", "field_description"),
+    (
+        "ir.model.fields",
+        "purchase_request.field_purchase_request_line__analytic_distribution",
+        "field_description",
+    ),
+    (
+        "ir.model.fields",
+        "hr_expense_advance_clearing.field_hr_expense_sheet__advance",
+        "field_description",
+    ),
 }
 
 
@@ -56,7 +72,9 @@ class TestChineseTranslations(TransactionCase):
     def setUpClass(cls):
         super().setUpClass()
         cls.env["res.lang"]._activate_lang("zh_CN")
-        modules = cls.env["ir.module.module"].search([("name", "in", OUR_ADDONS + EXPOSED_OCA_MODULES)])
+        modules = cls.env["ir.module.module"].search(
+            [("name", "in", OUR_ADDONS + EXPOSED_OCA_MODULES)]
+        )
         modules._update_translations("zh_CN")
         cls.carried = {}
         for module in OUR_ADDONS:
@@ -77,11 +95,16 @@ class TestChineseTranslations(TransactionCase):
 
     def test_our_addons_fully_translated(self):
         missing = self._untranslated(OUR_ADDONS, {"model", "model_terms", "code"})
-        self.assertFalse(missing, "Strings of our addons without Chinese:\n%s" % "\n".join(map(str, missing)))
+        self.assertFalse(
+            missing, "Strings of our addons without Chinese:\n%s" % "\n".join(map(str, missing))
+        )
 
     def test_exposed_oca_model_terms_translated(self):
         missing = self._untranslated(EXPOSED_OCA_MODULES, {"model", "model_terms"})
-        self.assertFalse(missing, "OCA strings our users meet without Chinese:\n%s" % "\n".join(map(str, missing)))
+        self.assertFalse(
+            missing,
+            "OCA strings our users meet without Chinese:\n%s" % "\n".join(map(str, missing)),
+        )
 
     def test_named_oca_strings_read_in_chinese(self):
         """The strings named in the review, read as a Chinese user reads them."""

@@ -5,6 +5,7 @@ whatever depends on the local day or clock (working days, quotation cut-offs) is
 in the calendar's time zone. The numbers come from :class:`DeadlinePolicy`, whose defaults
 are the regulation's and which the company settings feed.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -179,7 +180,11 @@ def _answer_and_onsite(
         answer = received + _hours(policy.answer_flat_hours)
     elif policy.answer_policy == "severity":
         # R7: answer a general problem within 4 h, a major or difficult one within 24 h.
-        hours = policy.answer_general_hours if clock.severity == "general" else policy.answer_major_hours
+        hours = (
+            policy.answer_general_hours
+            if clock.severity == "general"
+            else policy.answer_major_hours
+        )
         answer = received + _hours(hours)
     else:
         raise ValueError(f"unknown answer policy {policy.answer_policy!r}")

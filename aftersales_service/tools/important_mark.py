@@ -4,6 +4,7 @@ The filed original is never altered (a signed report above all: its checksum sta
 copy handed out carries the mark. Odoo's `add_banner` draws with Helvetica, which has no Chinese
 glyphs: the mark is drawn with reportlab's CID font STSong-Light (Adobe's Chinese font set, no
 font file to ship), so the text layer reads 重要."""
+
 import io
 
 from reportlab.lib import colors

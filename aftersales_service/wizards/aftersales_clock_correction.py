@@ -22,9 +22,7 @@ class AftersalesClockCorrection(models.TransientModel):
 
     ticket_id = fields.Many2one("helpdesk.ticket", string="Request", required=True, readonly=True)
     field_name = fields.Selection(CORRECTABLE, string="Time to Correct", required=True)
-    current_value = fields.Datetime(
-        string="Current Value", compute="_compute_current_value"
-    )
+    current_value = fields.Datetime(string="Current Value", compute="_compute_current_value")
     new_value = fields.Datetime(
         string="Corrected Value", help="Empty clears a fact recorded by mistake."
     )
@@ -34,7 +32,9 @@ class AftersalesClockCorrection(models.TransientModel):
     def _compute_current_value(self):
         for wizard in self:
             wizard.current_value = (
-                wizard.ticket_id[wizard.field_name] if wizard.ticket_id and wizard.field_name else False
+                wizard.ticket_id[wizard.field_name]
+                if wizard.ticket_id and wizard.field_name
+                else False
             )
 
     @internal_only("aftersales_service.group_aftersales_manager")
@@ -49,7 +49,8 @@ class AftersalesClockCorrection(models.TransientModel):
         old = ticket[self.field_name]
         ticket._aftersales_gate_write({self.field_name: self.new_value or False})
         ticket.message_post(
-            body=Markup("%s<br/>%s") % (
+            body=Markup("%s<br/>%s")
+            % (
                 _(
                     "%(time)s corrected from %(old)s to %(new)s (UTC).",
                     time=label,

@@ -26,13 +26,19 @@ class AftersalesHolidayImport(models.TransientModel):
             raise UserError(_("Choose the holiday file to import."))
         # Only after-sales managers reach this wizard (access rights); public holidays are
         # company-wide time off, which they may not edit directly.
-        added = self.calendar_id.sudo()._aftersales_import_holidays(base64.b64decode(self.data_file))
+        added = self.calendar_id.sudo()._aftersales_import_holidays(
+            base64.b64decode(self.data_file)
+        )
         return {
             "type": "ir.actions.client",
             "tag": "display_notification",
             "params": {
                 "type": "success",
-                "message": _("%(count)s days added to %(calendar)s.", count=added, calendar=self.calendar_id.name),
+                "message": _(
+                    "%(count)s days added to %(calendar)s.",
+                    count=added,
+                    calendar=self.calendar_id.name,
+                ),
                 "next": {"type": "ir.actions.act_window_close"},
             },
         }

@@ -75,7 +75,9 @@ class AftersalesPartsResolverLine(models.TransientModel):
     equivalent_product_id = fields.Many2one(
         "product.product", string="Interchangeable Part", readonly=True
     )
-    buy_quantity = fields.Float(string="To Request", digits="Product Unit of Measure", readonly=True)
+    buy_quantity = fields.Float(
+        string="To Request", digits="Product Unit of Measure", readonly=True
+    )
     requested_quantity = fields.Float(
         string="Already Requested",
         digits="Product Unit of Measure",

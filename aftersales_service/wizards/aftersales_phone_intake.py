@@ -13,7 +13,9 @@ class AftersalesPhoneIntake(models.TransientModel):
     _name = "aftersales.phone.intake"
     _description = "Phone Intake"
 
-    company_id = fields.Many2one("res.company", required=True, default=lambda self: self.env.company)
+    company_id = fields.Many2one(
+        "res.company", required=True, default=lambda self: self.env.company
+    )
     lookup = fields.Char(
         string="Find", help="Customer name, phone number, project order number or serial."
     )
@@ -42,7 +44,9 @@ class AftersalesPhoneIntake(models.TransientModel):
         "helpdesk.ticket", string="Open Requests", compute="_compute_open_ticket_ids"
     )
     received_at = fields.Datetime(
-        string="Call Received At", required=True, default=fields.Datetime.now,
+        string="Call Received At",
+        required=True,
+        default=fields.Datetime.now,
         help="When the customer called; the deadlines count from it.",
     )
     name = fields.Char(string="Subject")
@@ -53,7 +57,9 @@ class AftersalesPhoneIntake(models.TransientModel):
     team_id = fields.Many2one(
         "helpdesk.ticket.team",
         string="Team",
-        default=lambda self: self.env.ref("aftersales_service.helpdesk_team_aftersales", raise_if_not_found=False),
+        default=lambda self: self.env.ref(
+            "aftersales_service.helpdesk_team_aftersales", raise_if_not_found=False
+        ),
     )
 
     @api.depends("lookup", "company_id")
@@ -81,8 +87,15 @@ class AftersalesPhoneIntake(models.TransientModel):
 
     def _find_partners(self, term):
         partners = self.env["res.partner"].search(
-            ["|", "|", "|", ("name", "ilike", term), ("phone", "ilike", term),
-             ("mobile", "ilike", term), ("email", "ilike", term)],
+            [
+                "|",
+                "|",
+                "|",
+                ("name", "ilike", term),
+                ("phone", "ilike", term),
+                ("mobile", "ilike", term),
+                ("email", "ilike", term),
+            ],
             limit=50,
         )
         return partners.commercial_partner_id
@@ -120,7 +133,9 @@ class AftersalesPhoneIntake(models.TransientModel):
             if intake.aftersales_project_id:
                 domain = [("aftersales_project_id", "=", intake.aftersales_project_id.id)]
             elif intake.partner_id:
-                domain = [("commercial_partner_id", "=", intake.partner_id.commercial_partner_id.id)]
+                domain = [
+                    ("commercial_partner_id", "=", intake.partner_id.commercial_partner_id.id)
+                ]
             else:
                 intake.open_ticket_ids = False
                 continue

@@ -10,7 +10,9 @@ class AftersalesServiceReportSign(models.TransientModel):
 
     report_id = fields.Many2one("aftersales.service.report", required=True, ondelete="cascade")
     signed_by = fields.Char(string="Customer's Name", required=True)
-    signature = fields.Image(string="Customer Signature", required=True, max_width=1024, max_height=1024)
+    signature = fields.Image(
+        string="Customer Signature", required=True, max_width=1024, max_height=1024
+    )
 
     def action_confirm(self):
         self.ensure_one()

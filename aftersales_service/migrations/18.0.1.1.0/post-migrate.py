@@ -13,7 +13,10 @@ def migrate(cr, version):
     env = api.Environment(cr, SUPERUSER_ID, {})
     env["aftersales.archive.entry"].with_context(active_test=False).search([])._own_files()
     readers = [env.ref(xmlid).id for xmlid in FINANCE_READERS]
-    for xmlid in ("aftersales_service.archive_category_a4", "aftersales_service.archive_category_b7"):
+    for xmlid in (
+        "aftersales_service.archive_category_a4",
+        "aftersales_service.archive_category_b7",
+    ):
         category = env.ref(xmlid, raise_if_not_found=False)
         if category and not category.group_ids:
             category.group_ids = [Command.set(readers)]
