@@ -31,8 +31,8 @@ class AftersalesCollectionPortal(AftersalesPortal):
         may not read or that was never reminded."""
         try:
             retention_sudo = self._aftersales_record("aftersales.retention", retention_id)
-        except MissingError:
-            raise request.not_found()
+        except MissingError as err:
+            raise request.not_found() from err
         if not retention_sudo.reminded_on:
             raise request.not_found()
         return self._show_report(

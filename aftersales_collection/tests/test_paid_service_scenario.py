@@ -229,7 +229,7 @@ class TestPaidServiceScenario(AccountTestInvoicingCommon):
         self.assertEqual(invoice.invoice_date_due, end + timedelta(days=15))
         self.assertEqual(
             set(
-                invoice.line_ids.filtered(lambda l: l.display_type == "payment_term").mapped(
+                invoice.line_ids.filtered(lambda rec: rec.display_type == "payment_term").mapped(
                     "date_maturity"
                 )
             ),

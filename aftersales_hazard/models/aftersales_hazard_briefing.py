@@ -113,9 +113,9 @@ class AftersalesHazardBriefing(models.Model):
             acknowledged._ask_acknowledgement()
             for dispatch in acknowledged.dispatch_id:
                 names = ", ".join(
-                    acknowledged.filtered(lambda b: b.dispatch_id == dispatch).employee_id.mapped(
-                        "name"
-                    )
+                    acknowledged.filtered(
+                        lambda b, dispatch=dispatch: b.dispatch_id == dispatch
+                    ).employee_id.mapped("name")
                 )
                 dispatch.sudo().message_post(
                     body=_(

@@ -109,8 +109,8 @@ class AftersalesPortal(CustomerPortal):
     def portal_my_aftersales_project(self, project_id, access_token=None, **kw):
         try:
             project_sudo = self._aftersales_record("aftersales.project", project_id, access_token)
-        except MissingError:
-            raise request.not_found()
+        except MissingError as err:
+            raise request.not_found() from err
         values = self._aftersales_values(
             company=project_sudo.company_id, **self._aftersales_project_page_values(project_sudo)
         )
@@ -228,8 +228,8 @@ class AftersalesPortal(CustomerPortal):
     def portal_aftersales_request_submit(self, **post):
         try:
             vals, errors = self._aftersales_prepare_request(post)
-        except MissingError:
-            raise request.not_found()
+        except MissingError as err:
+            raise request.not_found() from err
         company = (
             request.env["res.company"].sudo().browse(vals.get("company_id")) or request.env.company
         )
@@ -274,8 +274,8 @@ class AftersalesPortal(CustomerPortal):
         Another customer's request stays a 404, as before."""
         try:
             ticket_sudo = self._aftersales_record("helpdesk.ticket", ticket_id)
-        except MissingError:
-            raise request.not_found()
+        except MissingError as err:
+            raise request.not_found() from err
         query = "?message=received" if message == "received" else ""
         return request.redirect(f"/my/ticket/{ticket_sudo.id}{query}")
 
@@ -288,8 +288,8 @@ class AftersalesPortal(CustomerPortal):
             report_sudo = self._aftersales_record(
                 "aftersales.service.report", report_id, access_token
             )
-        except MissingError:
-            raise request.not_found()
+        except MissingError as err:
+            raise request.not_found() from err
         if report_type in ("html", "pdf", "text"):
             return self._show_report(
                 model=report_sudo,
@@ -359,8 +359,8 @@ class AftersalesPortal(CustomerPortal):
             report_sudo = self._aftersales_record(
                 "aftersales.service.report", report_id, access_token
             )
-        except MissingError:
-            raise request.not_found()
+        except MissingError as err:
+            raise request.not_found() from err
         try:
             with request.env.cr.savepoint():
                 report_sudo._action_rate(rating, (rating_comment or "").strip())

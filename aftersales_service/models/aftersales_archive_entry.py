@@ -258,7 +258,7 @@ class AftersalesArchiveEntry(models.Model):
         if not copies:
             return
         vals_list = []
-        for (entry, attachment), vals in zip(
+        for (entry, _attachment), vals in zip(
             copies, Attachment.concat(*(a for __, a in copies)).copy_data(), strict=False
         ):
             vals.update(

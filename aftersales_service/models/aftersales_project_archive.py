@@ -80,7 +80,9 @@ class AftersalesProject(models.Model):
         for project in self:
             # A document filed in an article (third level) counts for its sub-item.
             missing = project._archive_required_categories().filtered(
-                lambda c: not any(path.startswith(c.parent_path) for path in filed[project.id])
+                lambda c, project=project: not any(
+                    path.startswith(c.parent_path) for path in filed[project.id]
+                )
             )
             project.archive_missing_ids = missing
             project.archive_missing_count = len(missing)

@@ -209,7 +209,9 @@ class HelpdeskTicket(models.Model):
         """A coverage written by hand that differs from the warranty's is an override."""
         for manual in (True, False):
             tickets = self.filtered(
-                lambda t: (bool(t.coverage) and t.coverage != t._aftersales_coverage_auto())
+                lambda t, manual=manual: (
+                    bool(t.coverage) and t.coverage != t._aftersales_coverage_auto()
+                )
                 == manual
                 and t.coverage_manual != manual
             )
@@ -715,10 +717,10 @@ class HelpdeskTicket(models.Model):
         # portal): a mail from anyone else naming the number is left unlinked, for triage.
         projects = projects.filtered(lambda p: customer and p.commercial_partner_id == customer)
         lots = lots.filtered(
-            lambda l: customer and l.aftersales_project_id.commercial_partner_id == customer
+            lambda rec: customer and rec.aftersales_project_id.commercial_partner_id == customer
         )
         project = projects[:1] or lots[:1].aftersales_project_id
-        lot = lots.filtered(lambda l: l.aftersales_project_id == project)[:1]
+        lot = lots.filtered(lambda rec: rec.aftersales_project_id == project)[:1]
         if project:
             links["aftersales_project_id"] = project.id
         if lot:

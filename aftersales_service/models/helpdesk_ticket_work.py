@@ -58,7 +58,9 @@ class HelpdeskTicket(models.Model):
             if reached <= current:
                 continue
             candidates = stages.filtered(
-                lambda s: current < STEP_RANK[s.aftersales_step] <= reached
+                lambda s, current=current, reached=reached, ticket=ticket: current
+                < STEP_RANK[s.aftersales_step]
+                <= reached
                 and s.company_id in (ticket.company_id, self.env["res.company"])
                 and (not s.team_ids or ticket.team_id in s.team_ids)
             )

@@ -18,7 +18,10 @@ class IrActionsReport(models.Model):
         if report.report_name.startswith("aftersales_"):
             company = self._aftersales_report_company(report, docids)
             self = self.with_context(tz=company._aftersales_tz())  # noqa: PLW0642
-        return super(IrActionsReport, self)._render_qweb_html(report_ref, docids, data=data)
+        # The explicit form: `self` was rebound above, zero-argument super() must not depend on it.
+        return super(IrActionsReport, self)._render_qweb_html(  # noqa: UP008
+            report_ref, docids, data=data
+        )
 
     def _aftersales_report_company(self, report, docids):
         """The company of the printed records (the first one's), else the current company."""

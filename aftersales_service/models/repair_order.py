@@ -558,7 +558,7 @@ class RepairOrder(models.Model):
                 requests = (
                     move.sudo()
                     .aftersales_purchase_line_ids.filtered(
-                        lambda l: not l.cancelled and l.request_id.state != "rejected"
+                        lambda rec: not rec.cancelled and rec.request_id.state != "rejected"
                     )
                     .request_id
                 )

@@ -7,6 +7,7 @@ import zipfile
 from reportlab.pdfgen import canvas
 
 from odoo import Command
+from odoo.exceptions import ValidationError
 from odoo.tests import HttpCase, tagged
 
 from .dispatch_common import DispatchCase
@@ -137,7 +138,7 @@ class TestArchiveSubItemsAndRegister(ArchiveCase):
         self.assertEqual((self.cat_a.level, self.cat_a1.level, article.level), (1, 2, 3))
         self.project.message_post(body="x", attachments=[("技术协议.pdf", b"tech agreement")])
         self.assertEqual(self._filed(self.project).category_id, article)
-        with self.assertRaises(Exception):
+        with self.assertRaises(ValidationError):
             with self.env.cr.savepoint():
                 Category.create({"code": "A1x1y", "name": "Too deep", "parent_id": article.id})
 

@@ -101,13 +101,13 @@ class TestRepairParts(RepairCase):
         self.assertEqual(request.origin, repair.name)
         self.assertEqual(request.state, "to_approve")
         self.assertEqual(
-            sorted(request.line_ids.mapped(lambda l: (l.product_id.id, l.product_qty))),
+            sorted(request.line_ids.mapped(lambda rec: (rec.product_id.id, rec.product_qty))),
             sorted([(self.part_buy.id, 2.0), (self.part_short.id, 10.0)]),
         )
         moves = repair.move_ids.filtered(lambda m: m.aftersales_decision == "purchase")
         self.assertEqual(moves.aftersales_purchase_line_ids, request.line_ids)
         # the line is due by its part deadline (domestic: 3 working days)
-        buy_line = request.line_ids.filtered(lambda l: l.product_id == self.part_buy)
+        buy_line = request.line_ids.filtered(lambda rec: rec.product_id == self.part_buy)
         self.assertEqual(buy_line.date_required, fields.Date.to_date("2026-03-05"))
 
     def test_receipt_reserves_waiting_repair(self):

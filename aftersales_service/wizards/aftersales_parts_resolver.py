@@ -45,7 +45,7 @@ class AftersalesPartsResolver(models.TransientModel):
 
     def action_confirm(self):
         self.ensure_one()
-        refused = self.line_ids.filtered(lambda l: l.decision == "swap" and not l.accept_swap)
+        refused = self.line_ids.filtered(lambda rec: rec.decision == "swap" and not rec.accept_swap)
         request = self.repair_id._aftersales_resolve_parts(refused_swap_moves=refused.move_id)
         if request:
             return self.repair_id.action_aftersales_view_purchase_requests()
