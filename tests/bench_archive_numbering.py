@@ -1,6 +1,7 @@
 """Concurrency check and benchmark of archive numbering (not a test: run it by hand).
 
-    python3 tests/bench_archive_numbering.py --addons-path=<odoo addons>,<this repository> -d <database> [--db_host=]
+    python3 tests/bench_archive_numbering.py --addons-path=<odoo addons>,<this repository> \
+        -d <database> [--db_host=]
 
 On a database with aftersales_service installed, THREADS threads, each with its own database
 connection, file PER_THREAD entries into the same project and category, one transaction per

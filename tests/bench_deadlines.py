@@ -1,6 +1,7 @@
 """Benchmark of the deadline engine wired into service requests (not a test: run it by hand).
 
-    python3 tests/bench_deadlines.py --addons-path=<odoo addons>,<this repository> -d <database> [--db_host=]
+    python3 tests/bench_deadlines.py --addons-path=<odoo addons>,<this repository> \
+        -d <database> [--db_host=]
 
 On a database with aftersales_service installed it
   1. creates 300 requests one by one through the ORM (coverage and every clock computed) and
@@ -81,7 +82,8 @@ def bench(env):
     create_cpu = time.process_time() - cpu0
     create_q = env.cr.sql_log_count - q0
     print(
-        f"create: {CREATED} requests one by one in {create_s:.2f} s = {CREATED / create_s:.0f} requests/s, "
+        f"create: {CREATED} requests one by one in {create_s:.2f} s = {CREATED / create_s:.0f} "
+        "requests/s, "
         f"{create_q / CREATED:.1f} queries each ({create_s * 1000 / CREATED:.1f} ms each, of which "
         f"{create_cpu * 1000 / CREATED:.1f} ms CPU in this process)"
     )
@@ -92,7 +94,8 @@ def bench(env):
         """INSERT INTO helpdesk_ticket (number, name, description, company_id, team_id, stage_id,
                    partner_id, aftersales_project_id, received_at, severity, needs_onsite, coverage,
                    priority, kanban_state, active, create_uid, write_uid, create_date, write_date)
-           SELECT 'B' || g, t.name, t.description, t.company_id, t.team_id, t.stage_id, t.partner_id,
+           SELECT 'B' || g, t.name, t.description, t.company_id, t.team_id, t.stage_id,
+                  t.partner_id,
                   t.aftersales_project_id, t.received_at + g * interval '23 minutes', t.severity,
                   t.needs_onsite, CASE WHEN g %% 3 = 0 THEN 'paid' ELSE 'free' END, t.priority,
                   t.kanban_state, t.active, t.create_uid, t.write_uid, t.create_date, t.write_date
@@ -127,7 +130,8 @@ def bench(env):
         queries = env.cr.sql_log_count - q0
         assert changed == size, (changed, size)
         print(
-            f"recompute: {size:>7,} requests in {seconds:6.2f} s = {size / seconds:>8,.0f} requests/s, "
+            f"recompute: {size:>7,} requests in {seconds:6.2f} s = {size / seconds:>8,.0f} "
+            "requests/s, "
             f"{queries} queries ({queries * 1000 / size:.2f} per 1,000)"
         )
 

@@ -127,12 +127,12 @@ class AftersalesAgeingReport(models.Model):
             )
             SELECT i.*, c.currency_id,
                    CURRENT_DATE - i.date_from AS age_days,
-                   CASE WHEN CURRENT_DATE - i.date_from <= COALESCE(c.aftersales_ageing_bucket_1, 30)
-                            THEN '0_30'
-                        WHEN CURRENT_DATE - i.date_from <= COALESCE(c.aftersales_ageing_bucket_2, 90)
-                            THEN '31_90'
-                        WHEN CURRENT_DATE - i.date_from <= COALESCE(c.aftersales_ageing_bucket_3, 180)
-                            THEN '91_180'
+                   CASE WHEN CURRENT_DATE - i.date_from
+                             <= COALESCE(c.aftersales_ageing_bucket_1, 30) THEN '0_30'
+                        WHEN CURRENT_DATE - i.date_from
+                             <= COALESCE(c.aftersales_ageing_bucket_2, 90) THEN '31_90'
+                        WHEN CURRENT_DATE - i.date_from
+                             <= COALESCE(c.aftersales_ageing_bucket_3, 180) THEN '91_180'
                         ELSE 'over_180' END AS bucket,
                    i.date_from < CURRENT_DATE
                        - make_interval(months => COALESCE(c.aftersales_ageing_limit_months, 6))

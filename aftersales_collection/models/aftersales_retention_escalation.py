@@ -132,8 +132,8 @@ class AftersalesRetentionEscalation(models.Model):
                 measure=measure,
             )
         return Markup("%s") % _(
-            "Escalation of retention %(retention)s (%(days)s days overdue, %(amount)s %(currency)s) "
-            "%(verb)s: %(measure)s.",
+            "Escalation of retention %(retention)s (%(days)s days overdue, %(amount)s "
+            "%(currency)s) %(verb)s: %(measure)s.",
             retention=self.retention_id.name,
             days=self.overdue_days,
             amount=self.amount,

@@ -44,15 +44,16 @@ class ResCompany(models.Model):
     aftersales_contact_id = fields.Many2one(
         "res.partner",
         string="After-sales Contact",
-        help="The after-sales department's contact (name, phone, e-mail) printed on every letter to "
-        "customers: payment notices and retention reminders. Empty: the company's own.",
+        help="The after-sales department's contact (name, phone, e-mail) printed on every "
+        "letter to customers: payment notices and retention reminders. Empty: the company's own.",
     )
 
     _sql_constraints = [
         (
             "aftersales_ageing_buckets_ascending",
             "CHECK(aftersales_ageing_bucket_1 > 0 AND aftersales_ageing_bucket_2 > "
-            "aftersales_ageing_bucket_1 AND aftersales_ageing_bucket_3 > aftersales_ageing_bucket_2)",
+            "aftersales_ageing_bucket_1 AND aftersales_ageing_bucket_3 > "
+            "aftersales_ageing_bucket_2)",
             "The ageing buckets' limits must be positive and ascending.",
         ),
     ]

@@ -5,7 +5,8 @@ collect it (not named test_*) and Odoo's test loader does not import it.
         --addons-path=/opt/odoo-18.0/addons,$PWD --db_host= [--sizes 10000,100000] [--mails 2000]
 
 The database needs aftersales_collection installed, e.g.
-    python3 -m odoo -d collection_bench -i aftersales_collection --without-demo=all --stop-after-init
+    python3 -m odoo -d collection_bench -i aftersales_collection --without-demo=all \
+        --stop-after-init
 Everything the bench creates is rolled back at the end.
 
 For each size N it creates N projects (plain SQL: they are the fixture) and N retentions (ORM,
@@ -36,9 +37,10 @@ def create_fixture(env, size):
     today = fields.Date.context_today(env["aftersales.retention"])
     cr.execute(
         """
-        INSERT INTO aftersales_project (name, company_id, partner_id, commercial_partner_id, active,
-                                        warranty_months, delivery_date, warranty_start, warranty_end,
-                                        create_uid, write_uid, create_date, write_date)
+        INSERT INTO aftersales_project (
+            name, company_id, partner_id, commercial_partner_id, active,
+            warranty_months, delivery_date, warranty_start, warranty_end,
+            create_uid, write_uid, create_date, write_date)
         SELECT 'BENCH-' || n, %(company)s, %(partner)s, %(partner)s, TRUE, 12,
                %(start)s, %(start)s, %(end)s, 1, 1, now(), now()
           FROM generate_series(1, %(size)s) AS n
@@ -109,7 +111,8 @@ def bench(env, size, mails):
         size,
     )
     print(
-        f"decide + record: {done:,} reminders in {elapsed:.2f} s = {done / elapsed:,.0f} retentions/s; "
+        f"decide + record: {done:,} reminders in {elapsed:.2f} s = {done / elapsed:,.0f} "
+        "retentions/s; "
         f"{len(queries)} batches of {REMINDER_BATCH_SIZE}, queries: first batch {queries[0]}, "
         f"the others {sorted(set(queries[1:]))}"
     )
@@ -124,7 +127,8 @@ def bench(env, size, mails):
         mails,
     )
     print(
-        f"e-mails with PDF letter queued: {done:,} in {elapsed:.2f} s = {done / elapsed:,.1f} e-mails/s; "
+        f"e-mails with PDF letter queued: {done:,} in {elapsed:.2f} s = {done / elapsed:,.1f} "
+        "e-mails/s; "
         f"{len(queries)} batches of {MAIL_BATCH_SIZE}, queries: first batch {queries[0]} "
         f"(caches warming up), the others {sorted(set(queries[1:]))}"
     )

@@ -79,8 +79,8 @@ class TestReminderConcurrency(TransactionCase):
             filed = tuple(row[0] for row in cr.fetchall()) or (0,)
             cr.execute("DELETE FROM aftersales_archive_entry WHERE id IN %s", [entries])
             cr.execute(
-                "DELETE FROM ir_attachment WHERE id IN %s OR (res_model = 'aftersales.archive.entry' "
-                "AND res_id IN %s)",
+                "DELETE FROM ir_attachment WHERE id IN %s "
+                "OR (res_model = 'aftersales.archive.entry' AND res_id IN %s)",
                 [filed, entries],
             )
             cr.execute("DELETE FROM aftersales_retention WHERE id IN %s", [ids])

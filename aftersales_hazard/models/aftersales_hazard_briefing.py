@@ -138,7 +138,8 @@ class AftersalesHazardBriefing(models.Model):
             if briefing.dispatch_id.state not in ("draft", "confirmed", "onsite"):
                 raise UserError(
                     _(
-                        "The trip %(dispatch)s is over: its briefing can no longer be acknowledged.",
+                        "The trip %(dispatch)s is over: its briefing can no longer be "
+                        "acknowledged.",
                         dispatch=briefing.dispatch_id.name,
                     )
                 )

@@ -116,8 +116,8 @@ class AftersalesArchiveCategory(models.Model):
             if category.level > 3:
                 raise ValidationError(
                     _(
-                        "Archive category %(code)s: the taxonomy has three levels (class, sub-item, "
-                        "article).",
+                        "Archive category %(code)s: the taxonomy has three levels (class, "
+                        "sub-item, article).",
                         code=category.code,
                     )
                 )
@@ -141,7 +141,8 @@ class AftersalesArchiveCategory(models.Model):
         ).search_count([("category_id", "in", changed.ids)], limit=1):
             raise ValidationError(
                 _(
-                    "The code of a category that already has entries cannot change: their index numbers use it."
+                    "The code of a category that already has entries cannot change: their index "
+                    "numbers use it."
                 )
             )
         result = super().write(vals)

@@ -17,7 +17,8 @@ _PDF_VOLATILE = re.compile(
 
 
 def content_checksum(raw):
-    """Checksum of a document's content; a re-printed PDF of an unchanged record gives the same one."""
+    """Checksum of a document's content; a re-printed PDF of an unchanged record gives the same
+    one."""
     return hashlib.sha1(_PDF_VOLATILE.sub(b"", raw or b"")).hexdigest()
 
 
@@ -201,8 +202,8 @@ class AftersalesArchiveEntry(models.Model):
                 if owned_before[entry.id] - entry.attachment_ids:
                     raise UserError(
                         _(
-                            "Archive entry %(entry)s: its files are kept for good (R39) and cannot be "
-                            "removed; file a corrected document as a new entry.",
+                            "Archive entry %(entry)s: its files are kept for good (R39) and cannot "
+                            "be removed; file a corrected document as a new entry.",
                             entry=entry.index_number,
                         )
                     )

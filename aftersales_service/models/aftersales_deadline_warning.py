@@ -120,7 +120,8 @@ class AftersalesDeadlineWarning(models.Model):
             else:
                 summary = env._("%(clock)s deadline near", clock=clock_name)
                 note = env._(
-                    "%(percent)s %% of the %(clock)s window has passed; the deadline is %(deadline)s.",
+                    "%(percent)s %% of the %(clock)s window has passed; the deadline is "
+                    "%(deadline)s.",
                     percent=company.aftersales_escalation_percent,
                     clock=clock_name,
                     deadline=when,

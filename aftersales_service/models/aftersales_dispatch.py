@@ -291,7 +291,8 @@ class AftersalesDispatch(models.Model):
             if dispatch.lead_employee_id and dispatch.lead_employee_id not in dispatch.employee_ids:
                 raise ValidationError(
                     _(
-                        "Dispatch %(name)s: the lead engineer %(lead)s must be one of the engineers.",
+                        "Dispatch %(name)s: the lead engineer %(lead)s must be one of the "
+                        "engineers.",
                         name=dispatch.name,
                         lead=dispatch.lead_employee_id.name,
                     )
@@ -537,7 +538,8 @@ class AftersalesDispatch(models.Model):
         if pending:
             raise UserError(
                 _(
-                    "The after-sales manager has not reviewed these expense reports yet: %(sheets)s",
+                    "The after-sales manager has not reviewed these expense reports yet: "
+                    "%(sheets)s",
                     sheets=", ".join(pending.mapped("name")),
                 )
             )
@@ -643,7 +645,8 @@ class AftersalesDispatch(models.Model):
         if not product or not product.property_account_expense_id:
             raise UserError(
                 _(
-                    "Set the payable account of the employee advance product before issuing advances."
+                    "Set the payable account of the employee advance product before issuing "
+                    "advances."
                 )
             )
         label = _("Cash advance for trip %(name)s", name=self.name)

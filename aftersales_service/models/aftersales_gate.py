@@ -57,7 +57,8 @@ class AftersalesGateMixin(models.AbstractModel):
     @api.model
     def _aftersales_gate_check_create(self, vals_list):
         gated = self._aftersales_gated_fields
-        # Context defaults (``default_state``) and user defaults count as set: no key opens the gate.
+        # Context defaults (``default_state``) and user defaults count as set: no key opens the
+        # gate.
         defaults = self.default_get(list(gated))
         refused = set()
         for vals in vals_list:

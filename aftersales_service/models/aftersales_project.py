@@ -170,7 +170,8 @@ class AftersalesProject(models.Model):
         return domain if operator in ("=", "in") else ["!", *expression.normalize_domain(domain)]
 
     def _covers(self, day):
-        """Whether the warranty covers `day` (a local date). R5/R6: in warranty the service is free."""
+        """Whether the warranty covers `day` (a local date). R5/R6: in warranty the service is
+        free."""
         self.ensure_one()
         return bool(self.warranty_end) and day <= self.warranty_end
 

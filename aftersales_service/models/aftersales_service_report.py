@@ -296,7 +296,8 @@ class AftersalesServiceReport(models.Model):
                 )
 
     def _action_sign(self, signed_by, signature):
-        """Record the customer's signature (R23), lock the report, file the signed PDF on the project."""
+        """Record the customer's signature (R23), lock the report, file the signed PDF on the
+        project."""
         self._check_signable()
         if not signed_by or not signature:
             raise UserError(_("The customer's name and signature are both required."))

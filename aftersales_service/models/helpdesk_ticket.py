@@ -390,8 +390,10 @@ class HelpdeskTicket(models.Model):
                 """SELECT t.id, t.received_at, t.severity, t.needs_onsite, t.coverage,
                           COALESCE(t.company_id, %(company)s) AS company_id,
                           p.id AS project_id, p.site_distance_km AS distance_km,
-                          p.site_state_id, COALESCE(c.aftersales_onsite_clock, TRUE) AS onsite_clock,
-                          COALESCE(c.aftersales_quote_clock, TRUE) AS quote_clock, t.answer_deadline, t.onsite_deadline,
+                          p.site_state_id,
+                          COALESCE(c.aftersales_onsite_clock, TRUE) AS onsite_clock,
+                          COALESCE(c.aftersales_quote_clock, TRUE) AS quote_clock,
+                          t.answer_deadline, t.onsite_deadline,
                           t.quote_deadline, t.parts_deadline, t.answered_at, t.onsite_at,
                           t.quoted_at, t.parts_done_at, COALESCE(s.closed, FALSE) AS closed
                      FROM helpdesk_ticket t
@@ -427,7 +429,8 @@ class HelpdeskTicket(models.Model):
                     self.env.cr.now(),
                     SQL(", ").join(
                         SQL(
-                            "(%s, %s::timestamp, %s::timestamp, %s::timestamp, %s::timestamp, %s::varchar)",
+                            "(%s, %s::timestamp, %s::timestamp, %s::timestamp, %s::timestamp, "
+                            "%s::varchar)",
                             *values,
                         )
                         for values in chunk

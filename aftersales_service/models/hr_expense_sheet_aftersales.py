@@ -41,7 +41,8 @@ class HrExpenseSheet(models.Model):
             if not sheet.aftersales_dispatch_id or sheet.state != "submit":
                 raise UserError(
                     _(
-                        "Expense report %(name)s: only a submitted report of a trip can be reviewed.",
+                        "Expense report %(name)s: only a submitted report of a trip can be "
+                        "reviewed.",
                         name=sheet.name,
                     )
                 )
@@ -62,7 +63,8 @@ class HrExpenseSheet(models.Model):
         if unreviewed:
             raise UserError(
                 _(
-                    "The after-sales manager must review these trip expense reports first: %(sheets)s",
+                    "The after-sales manager must review these trip expense reports first: "
+                    "%(sheets)s",
                     sheets=", ".join(unreviewed.mapped("name")),
                 )
             )

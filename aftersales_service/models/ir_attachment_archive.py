@@ -117,8 +117,8 @@ class IrAttachment(models.Model):
             if filed:
                 raise UserError(
                     _(
-                        "%(files)s is filed in a project archive and kept for good (R39); its content "
-                        "and its entry cannot change.",
+                        "%(files)s is filed in a project archive and kept for good (R39); its "
+                        "content and its entry cannot change.",
                         files=", ".join(filed.mapped("name")),
                     )
                 )

@@ -411,7 +411,8 @@ class RepairOrder(models.Model):
             free_stock = "%g" % line["equivalent_free"]
             notes.append(
                 _(
-                    "%(part)s replaced by the interchangeable part %(equivalent)s (free stock %(free)s).",
+                    "%(part)s replaced by the interchangeable part %(equivalent)s (free stock "
+                    "%(free)s).",
                     part=move.product_id.display_name,
                     equivalent=equivalent.display_name,
                     free=free_stock,

@@ -52,7 +52,8 @@ class ResCompany(models.Model):
             ):
                 raise ValidationError(
                     _(
-                        "%(company)s: the clock skew cannot be negative and the portal limits must be positive.",
+                        "%(company)s: the clock skew cannot be negative and the portal limits must "
+                        "be positive.",
                         company=company.name,
                     )
                 )

@@ -188,7 +188,8 @@ class TestDeadlineRecomputeQueries(AftersalesRequestCase):
 
     def _recompute(self, tickets, expected_queries):
         self.env.cr.execute(
-            "UPDATE helpdesk_ticket SET answer_deadline = NULL, onsite_deadline = NULL WHERE id = ANY(%s)",
+            "UPDATE helpdesk_ticket SET answer_deadline = NULL, onsite_deadline = NULL WHERE id = "
+            "ANY(%s)",
             [tickets.ids],
         )
         self.env.invalidate_all()

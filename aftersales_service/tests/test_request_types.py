@@ -42,7 +42,8 @@ class TestRequestTypes(AftersalesRequestCase):
         consultation_expected = (consultation.onsite_deadline, consultation.quote_deadline)
         self.env.flush_all()
         self.env.cr.execute(
-            "UPDATE helpdesk_ticket SET answer_deadline = NULL, onsite_deadline = NULL, quote_deadline = NULL"
+            "UPDATE helpdesk_ticket SET answer_deadline = NULL, onsite_deadline = NULL, "
+            "quote_deadline = NULL"
             " WHERE id = ANY(%s)",
             [[ticket.id, consultation.id]],
         )

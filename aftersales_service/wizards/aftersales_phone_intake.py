@@ -29,7 +29,10 @@ class AftersalesPhoneIntake(models.TransientModel):
         "aftersales.project",
         string="Project",
         check_company=True,
-        domain="[('company_id', '=', company_id), ('commercial_partner_id', '=?', commercial_partner_id)]",
+        domain=(
+            "[('company_id', '=', company_id), ('commercial_partner_id', '=?', "
+            "commercial_partner_id)]"
+        ),
     )
     commercial_partner_id = fields.Many2one(related="partner_id.commercial_partner_id")
     lot_id = fields.Many2one(
