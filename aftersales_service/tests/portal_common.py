@@ -4,7 +4,10 @@ from odoo.tests import HttpCase, new_test_user
 from .common import AftersalesCase
 
 # A 1x1 PNG (the photo of a fault) and a drawn signature.
-PNG_B64 = "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg=="
+PNG_B64 = (
+    "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA"
+    "60e6kgAAAABJRU5ErkJggg=="
+)
 
 
 class AftersalesPortalCase(AftersalesCase, HttpCase):
