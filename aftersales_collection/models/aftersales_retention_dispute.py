@@ -67,7 +67,7 @@ class AftersalesRetentionDispute(models.Model):
         copy=False,
     )
     outcome = fields.Selection(OUTCOMES, tracking=True)
-    agreed_amount = fields.Monetary(string="Agreed Amount", tracking=True)
+    agreed_amount = fields.Monetary(tracking=True)
     resolution = fields.Text()
     resolved_on = fields.Date(readonly=True, copy=False)
     resume_state = fields.Selection(

@@ -18,7 +18,7 @@ class TestHandover(CollectionCase):
     def _hand_over(self, lines):
         action = self.project.with_user(self.as_user).action_open_handover()
         with Form(
-            self.env[action["res_model"]].with_user(self.as_user).with_context(action["context"])
+            self.env[action["res_model"]].with_user(self.as_user).with_context(**action["context"])
         ) as form:
             form.acceptance_date = self.today - relativedelta(days=2)
             for name, user, deadline in lines:
@@ -80,7 +80,7 @@ class TestHandover(CollectionCase):
         self.assertIn("壹万贰仟叁佰肆拾伍元陆角整", html)
         self.assertIn("壹拾壹万贰仟叁佰肆拾伍元陆角整", html)
         action = self.project.action_send_payment_notice()
-        composer = Form(self.env["mail.compose.message"].with_context(action["context"])).save()
+        composer = Form(self.env["mail.compose.message"].with_context(**action["context"])).save()
         composer._action_send_mail()
         message = self.project.message_ids[0]
         self.assertEqual(message.partner_ids, self.customer)

@@ -44,7 +44,7 @@ class TestHandoverToCash(CollectionCase):
     def _hand_over(self, **values):
         action = self.project.with_user(self.as_user).action_open_handover()
         Wizard = (
-            self.env[action["res_model"]].with_user(self.as_user).with_context(action["context"])
+            self.env[action["res_model"]].with_user(self.as_user).with_context(**action["context"])
         )
         with Form(Wizard) as form:
             form.acceptance_date = self.today - relativedelta(days=2)
@@ -193,7 +193,7 @@ class TestFinalPaymentDisputeEscalation(CollectionCase):
     def test_dispute_button_on_the_invoice(self):
         action = self.late.with_user(self.as_user).action_aftersales_open_dispute()
         with Form(
-            self.env[action["res_model"]].with_user(self.as_user).with_context(action["context"])
+            self.env[action["res_model"]].with_user(self.as_user).with_context(**action["context"])
         ) as form:
             form.ticket_id = self.ticket
             form.reason = "Pump too loud"

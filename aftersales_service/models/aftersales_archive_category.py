@@ -48,7 +48,6 @@ class AftersalesArchiveCategory(models.Model):
         help="1: class, 2: sub-item, 3: article (R35: 2 classes, 12 sub-items, 68 articles).",
     )
     required = fields.Boolean(
-        string="Required",
         help="Every project's archive must hold at least one document here (or only the kinds "
         "of project listed below): the register lists what is missing (R37).",
     )

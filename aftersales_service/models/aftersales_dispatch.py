@@ -116,9 +116,7 @@ class AftersalesDispatch(models.Model):
         string="Person-hours", help="Hours worked on site by all engineers together."
     )
     # R22: the customer's technicians confirm the repair plan on site.
-    plan_confirmed_by = fields.Char(
-        string="Plan Confirmed By", tracking=True, help="The customer's technicians (names)."
-    )
+    plan_confirmed_by = fields.Char(tracking=True, help="The customer's technicians (names).")
     plan_confirmed_at = fields.Datetime(copy=False, readonly=True, tracking=True)
     plan_decision = fields.Selection(PLAN_DECISIONS, copy=False, readonly=True, tracking=True)
     plan_disagreement = fields.Text(string="Disagreement")

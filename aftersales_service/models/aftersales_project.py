@@ -99,7 +99,7 @@ class AftersalesProject(models.Model):
         string="Site Country",
         default=lambda self: self.env.company.country_id,
     )
-    site_contact = fields.Char(string="Site Contact")
+    site_contact = fields.Char()
     site_phone = fields.Char()
     site_distance_km = fields.Float(
         string="Distance (km)",
@@ -254,9 +254,10 @@ class AftersalesProject(models.Model):
             self.site_phone = partner.phone or partner.mobile
 
     def _compute_access_url(self):
-        super()._compute_access_url()
+        res = super()._compute_access_url()
         for project in self:
             project.access_url = f"/my/aftersales/projects/{project.id}"
+        return res
 
     def _compute_display_name(self):
         for project in self:

@@ -86,21 +86,19 @@ class AftersalesServiceReport(models.Model):
         tracking=True,
     )
     service_date = fields.Date(default=fields.Date.context_today, required=True)
-    work_done = fields.Text(string="Work Done", tracking=True)
-    parts_used = fields.Text(string="Parts Used")
+    work_done = fields.Text(tracking=True)
+    parts_used = fields.Text()
     test_description = fields.Text(
         string="Test After Repair", help="How the equipment was tested after the repair (R24)."
     )
-    test_result = fields.Selection(TEST_RESULT, string="Test Result", tracking=True)
+    test_result = fields.Selection(TEST_RESULT, tracking=True)
     test_not_applicable = fields.Boolean(
         string="No Test Applicable",
         tracking=True,
         help="The work cannot be proven by a test after repair (R24); say why.",
     )
     test_not_applicable_reason = fields.Text(string="Why No Test")
-    maintenance_advice = fields.Text(
-        string="Maintenance Advice", help="How the customer should maintain the equipment (R24)."
-    )
+    maintenance_advice = fields.Text(help="How the customer should maintain the equipment (R24).")
     hours = fields.Float(string="Hours Worked", digits=(10, 2))
     state = fields.Selection(
         REPORT_STATE, default="draft", required=True, readonly=True, tracking=True, copy=False
@@ -236,9 +234,10 @@ class AftersalesServiceReport(models.Model):
         )
 
     def _compute_access_url(self):
-        super()._compute_access_url()
+        res = super()._compute_access_url()
         for report in self:
             report.access_url = f"/my/aftersales/reports/{report.id}"
+        return res
 
     @internal_only()
     def action_preview_report(self):

@@ -64,7 +64,6 @@ class HelpdeskTicket(models.Model):
         domain="[('aftersales_project_id', '=?', aftersales_project_id)]",
     )
     received_at = fields.Datetime(
-        string="Received At",
         default=fields.Datetime.now,
         required=True,
         tracking=True,

@@ -44,7 +44,9 @@ class ProductTemplate(models.Model):
         self._aftersales_sync_equivalents(before)
         return result
 
-    def _aftersales_sync_equivalents(self, before):
+    # Not an override (pylint-odoo sees super()): it calls the parent's write() on the other
+    # parts, to skip our own write().
+    def _aftersales_sync_equivalents(self, before):  # pylint: disable=missing-return
         """Mirror the interchangeable parts: if A replaces B, B replaces A."""
         Template = self.env["product.template"]
         for template in self:

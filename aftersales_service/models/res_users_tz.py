@@ -16,8 +16,9 @@ class ResUsers(models.Model):
     )
 
     def _update_last_login(self):
-        super()._update_last_login()
+        res = super()._update_last_login()
         self._aftersales_warn_tz()
+        return res
 
     def _aftersales_warn_tz(self):
         """Warn an after-sales user, once, that their time zone is not the company's: the web

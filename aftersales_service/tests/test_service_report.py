@@ -73,7 +73,7 @@ class TestServiceReport(AftersalesPortalCase):
         action = report.action_sign()
         wizard = (
             self.env[action["res_model"]]
-            .with_context(action["context"])
+            .with_context(**action["context"])
             .create({"signed_by": "Contact A", "signature": PNG_B64})
         )
         wizard.action_confirm()

@@ -22,7 +22,7 @@ class AftersalesClockCorrection(models.TransientModel):
 
     ticket_id = fields.Many2one("helpdesk.ticket", string="Request", required=True, readonly=True)
     field_name = fields.Selection(CORRECTABLE, string="Time to Correct", required=True)
-    current_value = fields.Datetime(string="Current Value", compute="_compute_current_value")
+    current_value = fields.Datetime(compute="_compute_current_value")
     new_value = fields.Datetime(
         string="Corrected Value", help="Empty clears a fact recorded by mistake."
     )

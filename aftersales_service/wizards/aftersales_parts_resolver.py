@@ -60,7 +60,7 @@ class AftersalesPartsResolverLine(models.TransientModel):
     move_id = fields.Many2one("stock.move", string="Part Line", readonly=True)
     product_id = fields.Many2one("product.product", string="Part", readonly=True)
     quantity = fields.Float(string="Still Needed", digits="Product Unit of Measure", readonly=True)
-    on_hand = fields.Float(string="On Hand", digits="Product Unit of Measure", readonly=True)
+    on_hand = fields.Float(digits="Product Unit of Measure", readonly=True)
     reserved_other = fields.Float(
         string="Reserved by Others", digits="Product Unit of Measure", readonly=True
     )
