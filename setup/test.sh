@@ -4,8 +4,9 @@
 # tests/ with pytest-odoo on the upgraded database.
 # Exits non-zero on any failure, error or unexpected warning in the log, on any skipped test of our
 # addons, when an addon runs fewer tests than it defines, when the upgrade (-u) of the three addons
-# loses a record, and (LINT=1) on any lint finding.
-#   setup/test.sh                 all tests
+# loses a record, and on any lint finding (setup/lint.sh runs first; LINT=0 opts out).
+#   setup/test.sh                 all tests, lint first
+#   LINT=0 setup/test.sh          all tests, without lint
 #   TEST_TAGS=/aftersales_hazard setup/test.sh   a subset of the addons' tests
 source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 source "$(dirname "${BASH_SOURCE[0]}")/create_db.sh"
@@ -14,7 +15,7 @@ ALL_TAGS="/aftersales_service,/aftersales_hazard,/aftersales_collection"
 TEST_TAGS="${TEST_TAGS:-$ALL_TAGS}"
 LOGFILE="$STATE_DIR/test-$TEST_DB.log"
 
-if [ "${LINT:-0}" = 1 ]; then
+if [ "${LINT:-1}" != 0 ]; then
     bash "$REPO_DIR/setup/lint.sh" || die "lint findings (above); setup/lint.sh --fix repairs what it can"
 fi
 
