@@ -1,3 +1,5 @@
+from functools import partial
+
 from odoo import Command
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import HttpCase, new_test_user, tagged
@@ -221,16 +223,9 @@ class TestGates(DispatchCase):
                 mine = record.with_user(user).with_context(**FORGED_CONTEXT)
                 with self.subTest(model=model, field=fname, user=user.login):
                     operations = {
-                        "write": lambda mine=mine, fname=fname, value=value: mine.write(
-                            {fname: value}
-                        ),
-                        "create": lambda mine=mine,
-                        fname=fname,
-                        value=value,
-                        base_vals=base_vals: mine.browse().create({**base_vals, fname: value}),
-                        "copy": lambda mine=mine, fname=fname, value=value: mine.copy(
-                            {fname: value}
-                        ),
+                        "write": partial(mine.write, {fname: value}),
+                        "create": partial(mine.browse().create, {**base_vals, fname: value}),
+                        "copy": partial(mine.copy, {fname: value}),
                     }
                     for operation, call in operations.items():
                         if self._assert_refused(record, fname, call, user):
