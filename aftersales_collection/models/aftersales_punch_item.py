@@ -10,9 +10,12 @@ class AftersalesPunchItem(models.Model):
 
     _name = "aftersales.punch.item"
     _description = "Handover Punch-list Item"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "aftersales.gate.mixin"]
     _order = "state, deadline, id"
     _check_company_auto = True
+    # Done, cancelled and reopened only through the actions below: a finished item leaves the
+    # payment notice (R31), so nobody closes one by editing it.
+    _aftersales_gated_fields = ("state", "done_date")
 
     name = fields.Char(string="Description", required=True, tracking=True)
     project_id = fields.Many2one(
@@ -57,19 +60,34 @@ class AftersalesPunchItem(models.Model):
         return domain if (operator == "=") == value else ["!", "&", *domain]
 
     def action_done(self):
+        """The responsible person (or after-sales) reports the item finished."""
         if self.filtered(lambda item: item.state != "open"):
             raise UserError(_("Only open punch-list items can be marked done."))
-        self.write({"state": "done", "done_date": fields.Date.context_today(self)})
+        self._aftersales_gate_write({"state": "done", "done_date": fields.Date.context_today(self)})
         self.activity_feedback(
             ["aftersales_collection.mail_activity_punch_overdue"], feedback=_("Item done.")
         )
 
+    def _check_punch_decider(self):
+        """Cancelling or reopening an item changes what the customer is told he owes: the
+        after-sales department decides, not the engineer who works on it."""
+        if not self.env.user.has_group("aftersales_service.group_aftersales_user"):
+            raise UserError(
+                _("Only the after-sales department can cancel or reopen a punch-list item.")
+            )
+
     def action_cancel(self):
-        self.write({"state": "cancel"})
+        self._check_punch_decider()
+        if self.filtered(lambda item: item.state != "open"):
+            raise UserError(_("Only open punch-list items can be cancelled."))
+        self._aftersales_gate_write({"state": "cancel"})
         self.activity_unlink(["aftersales_collection.mail_activity_punch_overdue"])
 
     def action_reopen(self):
-        self.write({"state": "open", "done_date": False})
+        self._check_punch_decider()
+        if self.filtered(lambda item: item.state == "open"):
+            raise UserError(_("Only finished or cancelled punch-list items can be reopened."))
+        self._aftersales_gate_write({"state": "open", "done_date": False})
 
     @api.model
     def _cron_notify_overdue(self):

@@ -64,6 +64,30 @@ class TestHandover(CollectionCase):
         self.project.invalidate_recordset(["punch_overdue_count"])
         self.assertEqual(self.project.punch_overdue_count, 0)
 
+    def test_punch_item_closes_only_through_its_actions(self):
+        """R31: an item leaves the payment notice only when it is done or the after-sales
+        department cancels it; nobody closes one by editing it (the gate's table in
+        aftersales_service/tests/test_gates.py covers create/write/copy)."""
+        self._hand_over([("Fix the leaking flange", self.engineer, self.today)])
+        item = self.project.punch_item_ids
+        for user in (self.engineer, self.as_user):
+            with self.assertRaisesRegex(UserError, "can only change through the actions"):
+                item.with_user(user).write({"state": "done"})
+        self.assertEqual(item.state, "open")
+        with self.assertRaisesRegex(UserError, "after-sales department"):
+            item.with_user(self.engineer).action_cancel()
+        self.assertEqual(item.state, "open")
+        item.with_user(self.engineer).action_done()
+        self.assertEqual((item.state, item.done_date), ("done", self.today))
+        with self.assertRaisesRegex(UserError, "after-sales department"):
+            item.with_user(self.engineer).action_reopen()
+        item.with_user(self.as_user).action_reopen()
+        self.assertEqual((item.state, item.done_date), ("open", False))
+        item.with_user(self.as_user).action_cancel()
+        self.assertEqual(item.state, "cancel")
+        with self.assertRaisesRegex(UserError, "Only open punch-list items"):
+            item.with_user(self.as_user).action_done()
+
     def test_payment_notice(self):
         first = self._invoice(self.project, 12345.60)
         self._invoice(self.project, 100000.00)

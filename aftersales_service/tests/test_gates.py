@@ -50,6 +50,8 @@ GATES = [
     ("aftersales.retention.dispute", "state", "resolved"),
     ("aftersales.retention.dispute", "resolved_on", TODAY),
     ("aftersales.retention.dispute", "resume_state", "reminded"),
+    ("aftersales.punch.item", "state", "done"),
+    ("aftersales.punch.item", "done_date", TODAY),
 ]
 GATE_MESSAGE = "can only change through the actions|follows its service request's coverage"
 # Keys a forger may try: none opens a gate.
@@ -132,6 +134,14 @@ class TestGates(DispatchCase):
             records["aftersales.retention.dispute"] = cls.env[
                 "aftersales.retention.dispute"
             ].create({"retention_id": disputed.id, "ticket_id": cls.ticket.id, "reason": "Leaks"})
+            records["aftersales.punch.item"] = cls.env["aftersales.punch.item"].create(
+                {
+                    "project_id": cls.project.id,
+                    "name": "Replace the cracked sight glass",
+                    "user_id": cls.engineer.id,
+                    "deadline": TODAY,
+                }
+            )
         cls.records = records
 
     @classmethod
@@ -281,6 +291,27 @@ class TestGates(DispatchCase):
         with self.assertRaisesRegex(UserError, GATE_MESSAGE):
             report.with_user(self.manager).write({"rating": "1"})
         self.assertEqual(report.rating, "5")
+
+    def test_sign_dialog_refuses_another_engineers_report(self):
+        """The signing dialog holds the signature only as input: an engineer who is not on the
+        report cannot sign it through the dialog either (R23)."""
+        other = new_test_user(
+            self.env,
+            login="gate_other_engineer",
+            groups="aftersales_service.group_aftersales_engineer",
+        )
+        self.env["hr.employee"].create({"name": "Eng Other", "user_id": other.id})
+        report = self.records["aftersales.service.report"]
+        with self.assertRaises(AccessError):
+            wizard = (
+                self.env["aftersales.service.report.sign"]
+                .with_user(other)
+                .create({"report_id": report.id, "signed_by": "Contact A", "signature": PNG_B64})
+            )
+            wizard.action_confirm()
+        report.invalidate_recordset()
+        self.assertEqual(report.state, "draft")
+        self.assertFalse(report.signature)
 
     def test_repair_warranty_follows_the_request(self):
         """The warranty of a request's repair changes through the request's reasoned override."""
