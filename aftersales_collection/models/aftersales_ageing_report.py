@@ -3,6 +3,7 @@ import io
 import xlsxwriter
 
 from odoo import _, api, fields, models, tools
+from odoo.tools import SQL
 
 from odoo.addons.aftersales_service.tools.access import internal_only
 
@@ -96,10 +97,18 @@ class AftersalesAgeingReport(models.Model):
     )
 
     def init(self):
+        # Rows are a query of the day (``_table_query``), no longer a view: drop the view that
+        # databases before 18.0.1.2.0 have.
         tools.drop_view_if_exists(self.env.cr, self._table)
-        self.env.cr.execute(
-            f"""
-            CREATE OR REPLACE VIEW {self._table} AS (
+
+    @property
+    def _table_query(self):
+        """Ages count from the day Odoo says it is (the user's day, in the company's time
+        zone), not PostgreSQL's ``CURRENT_DATE`` (the server's UTC day, which tests cannot
+        freeze): the query is built for each read with that day as a parameter."""
+        today = fields.Date.context_today(self)
+        return SQL(
+            """
             WITH items AS (
                 SELECT aml.id * 2 AS id, 'final' AS kind, aml.company_id,
                        m.aftersales_project_id AS project_id,
@@ -123,23 +132,24 @@ class AftersalesAgeingReport(models.Model):
                        NULL::integer, r.id, r.ageing_alerted_on IS NOT NULL
                   FROM aftersales_retention r
                   JOIN aftersales_project p ON p.id = r.project_id
-                 WHERE r.state != 'collected' AND r.amount > 0 AND r.due_date <= CURRENT_DATE
+                 WHERE r.state != 'collected' AND r.amount > 0 AND r.due_date <= %(today)s
             )
             SELECT i.*, c.currency_id,
-                   CURRENT_DATE - i.date_from AS age_days,
-                   CASE WHEN CURRENT_DATE - i.date_from
+                   %(today)s - i.date_from AS age_days,
+                   CASE WHEN %(today)s - i.date_from
                              <= COALESCE(c.aftersales_ageing_bucket_1, 30) THEN '0_30'
-                        WHEN CURRENT_DATE - i.date_from
+                        WHEN %(today)s - i.date_from
                              <= COALESCE(c.aftersales_ageing_bucket_2, 90) THEN '31_90'
-                        WHEN CURRENT_DATE - i.date_from
+                        WHEN %(today)s - i.date_from
                              <= COALESCE(c.aftersales_ageing_bucket_3, 180) THEN '91_180'
                         ELSE 'over_180' END AS bucket,
-                   i.date_from < CURRENT_DATE
+                   i.date_from < %(today)s
                        - make_interval(months => COALESCE(c.aftersales_ageing_limit_months, 6))
                        AS is_red
               FROM items i
               JOIN res_company c ON c.id = i.company_id
-            )"""
+            """,
+            today=today,
         )
 
     # ------------------------------------------------------------------ rows

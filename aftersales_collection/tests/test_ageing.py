@@ -12,10 +12,8 @@ from .common import CollectionCase
 class TestAgeing(CollectionCase):
     """R34: ageing of final payments and retention money; > 6 months red; XLSX per company.
 
-    Not frozen: the ageing report is an SQL view that ages by PostgreSQL's CURRENT_DATE, which
-    freezegun cannot move, so its data is dated from the real today."""
-
-    freeze_time = None
+    Frozen like the other collection tests (CollectionCase.freeze_time): the report ages from
+    Odoo's day, which the freeze moves (`_table_query`), not from PostgreSQL's CURRENT_DATE."""
 
     @classmethod
     def setUpClass(cls):

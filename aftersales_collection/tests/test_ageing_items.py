@@ -1,4 +1,5 @@
 from dateutil.relativedelta import relativedelta
+from freezegun import freeze_time
 
 from odoo.tests import tagged
 
@@ -10,9 +11,8 @@ class TestAgeingItems(CollectionCase):
     """R34: final payments age from their due date; a row opens its invoice or retention and
     sends its reminder; the buckets are settings; crossing the limit alerts once.
 
-    Not frozen: the ageing view ages by PostgreSQL's CURRENT_DATE (see test_ageing)."""
-
-    freeze_time = None
+    Frozen like the other collection tests (CollectionCase.freeze_time): the report ages from
+    Odoo's day, which the freeze moves (`_table_query`), not from PostgreSQL's CURRENT_DATE."""
 
     @classmethod
     def setUpClass(cls):
@@ -46,6 +46,18 @@ class TestAgeingItems(CollectionCase):
         self.assertEqual(
             (action["res_model"], action["res_id"]), ("aftersales.retention", self.retention.id)
         )
+
+    def test_limit_crosses_at_the_day_boundary(self):
+        """R34: due exactly six months ago is not yet red; the next day it is (the report ages
+        from Odoo's day, so the frozen clock moves it)."""
+        due = self.today - relativedelta(months=6)
+        invoice = self._invoice(self.project, 300.0, due, invoice_date_due=due)
+        row = self._row(invoice)
+        self.assertEqual((row.age_days, row.is_red), ((self.today - due).days, False))
+        with freeze_time("2026-04-01 04:00:00"):  # the next day, noon in Shanghai
+            row = self._row(invoice)
+            self.assertEqual((row.age_days, row.is_red), ((self.today - due).days + 1, True))
+            self.assertIn(row, self.Ageing.search([("is_red", "=", True)]))
 
     def test_buckets_are_settings(self):
         self.company.write(
