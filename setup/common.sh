@@ -34,6 +34,12 @@ if [ -z "${PYTHON:-}" ]; then
     fi
 fi
 export PYTHON VENV="${VENV:-}"
+# pip constraints for every install we run: cbor2 (pinned by Odoo) does not build with
+# setuptools >= 81; pip >= 25.3 applies constraints to build environments only through
+# --build-constraint (PIP_BUILD_CONSTRAINT), older pips through PIP_CONSTRAINT.
+export PIP_CONSTRAINT="$REPO_DIR/setup/constraints.txt"
+export PIP_BUILD_CONSTRAINT="$PIP_CONSTRAINT"
+export PIP_DISABLE_PIP_VERSION_CHECK=1
 
 log() { printf '\033[1m[aftersales]\033[0m %s\n' "$*" >&2; }
 die() { printf '\033[31m[aftersales] ERROR:\033[0m %s\n' "$*" >&2; exit 1; }

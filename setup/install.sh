@@ -46,9 +46,7 @@ if [ ${#need_pkgs[@]} -gt 0 ]; then
         || die "could not install ${need_pkgs[*]}"
 fi
 
-# --- 2. pip constraints (cbor2, pinned by Odoo, does not build with setuptools >= 81) ------------
-export PIP_CONSTRAINT="$REPO_DIR/setup/constraints.txt"
-export PIP_DISABLE_PIP_VERSION_CHECK=1
+# --- 2. pip constraints: common.sh exports them (cbor2 does not build with setuptools >= 81) -----
 
 # --- 3. the Python that runs Odoo ----------------------------------------------------------------
 if [ -n "${VENV:-}" ] && [ "$PYTHON" = "$VENV/bin/python" ] && [ ! -x "$PYTHON" ]; then
@@ -76,6 +74,8 @@ if ! odoo_importable; then
     fi
     [ -f "$src/odoo/release.py" ] || die "ODOO_SRC=$src is not an Odoo source tree (no odoo/release.py)"
     grep -q "version_info = (18, 0" "$src/odoo/release.py" || die "$src is not Odoo 18.0"
+    # pip's editable install writes Odoo's metadata (odoo.egg-info) into the source tree.
+    [ -w "$src" ] || die "ODOO_SRC=$src is not writable by $(id -un): pip installs Odoo from it in editable mode, which writes odoo.egg-info there; give yourself write access (or copy it to a folder of yours), or leave ODOO_SRC unset to fetch Odoo into $ODOO_HOME"
     log "installing Odoo's Python requirements from $src/requirements.txt into $PYTHON (a few minutes)"
     "$PYTHON" -m pip install -q -r "$src/requirements.txt" || die "Odoo's requirements failed to install into $PYTHON"
     log "installing Odoo from $src (editable, compat mode)"

@@ -65,7 +65,6 @@ if p=$(running_pid); then
 fi
 
 bash "$REPO_DIR/setup/install.sh"
-export PIP_CONSTRAINT="$REPO_DIR/setup/constraints.txt"
 
 # A fingerprint of the addons' files: when it changes, the database is upgraded before serving.
 CODE_STAMP="$STATE_DIR/code-$DB_NAME.sha1"
