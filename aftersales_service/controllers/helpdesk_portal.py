@@ -8,7 +8,7 @@ from odoo.osv.expression import OR
 from odoo.addons.helpdesk_mgmt.controllers.main import HelpdeskTicketController
 from odoo.addons.helpdesk_mgmt.controllers.myaccount import CustomerPortalHelpdesk
 
-from ..tools.oca_terms import oca_term
+from ..tools.oca_terms import oca_labels
 from .portal import aftersales_clock_values
 
 
@@ -98,9 +98,7 @@ class AftersalesCustomerPortalHelpdesk(CustomerPortalHelpdesk):
         response = super().portal_my_tickets(*args, **kw)
         if getattr(response, "qcontext", None) is not None:
             response.qcontext.update(aftersales_clock_values())
-            filters = response.qcontext.get("searchbar_filters") or {}
-            if "all" in filters:
-                filters["all"]["label"] = oca_term(request.env, "All")
+            oca_labels(request.env, (response.qcontext.get("searchbar_filters") or {}).values())
         return response
 
     # helpdesk_mgmt's labels, in our translation (its own .po files have no Chinese and Odoo
@@ -113,11 +111,7 @@ class AftersalesCustomerPortalHelpdesk(CustomerPortalHelpdesk):
 
     @staticmethod
     def _aftersales_oca_labels(values):
-        for value in values.values():
-            try:
-                value["label"] = oca_term(request.env, value["label"])
-            except KeyError:
-                continue  # a label of another module: left as it says
+        oca_labels(request.env, values.values())
         return values
 
     def _ticket_get_searchbar_inputs(self):

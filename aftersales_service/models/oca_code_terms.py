@@ -4,7 +4,7 @@ tools/oca_terms.py. Each override calls the OCA method and only rewords what it 
 
 from odoo import api, models
 
-from ..tools.oca_terms import oca_errors_in_our_words, oca_term
+from ..tools.oca_terms import oca_errors_in_our_words, oca_labels, oca_term
 
 
 class HelpdeskTicketOcaTerms(models.Model):
@@ -18,22 +18,14 @@ class HelpdeskTicketOcaTerms(models.Model):
         return super().message_new(msg, custom_values=values)
 
     def _message_get_suggested_recipients(self):
-        recipients = super()._message_get_suggested_recipients()
-        for recipient in recipients:
-            if recipient.get("reason") in ("Customer", "Customer Email"):
-                recipient["reason"] = oca_term(self.env, recipient["reason"])
-        return recipients
+        return oca_labels(self.env, super()._message_get_suggested_recipients(), "reason")
 
 
 class HelpdeskTicketTeamOcaTerms(models.Model):
     _inherit = "helpdesk.ticket.team"
 
     def _retrieve_dashboard(self):
-        tiles = super()._retrieve_dashboard()
-        for tile in tiles:
-            if tile.get("name") in ("Open Tickets", "Open Tickets without team"):
-                tile["name"] = oca_term(self.env, tile["name"])
-        return tiles
+        return oca_labels(self.env, super()._retrieve_dashboard(), "name")
 
 
 class HelpdeskTicketDuplicateWizardOcaTerms(models.TransientModel):

@@ -79,6 +79,15 @@ def oca_term(env, source):
     return env._(HELPDESK_TERMS[source])
 
 
+def oca_labels(env, items, key="label"):
+    """Each dict of `items` whose `key` is one of helpdesk_mgmt's terms above (as it says it in
+    English, having no translation) gets it in `env`'s language; `items` is returned."""
+    for item in items:
+        if isinstance(item.get(key), str) and item[key] in HELPDESK_TERMS:
+            item[key] = oca_term(env, item[key])
+    return items
+
+
 def reword_oca_message(env, message):
     """`message`, an English message of an OCA module listed above, in `env`'s language (the
     values it carries reworded too when they are such messages); None for any other message."""
