@@ -1,7 +1,9 @@
+import re
+
 from odoo.tests import HttpCase, tagged
 
 from odoo.addons.aftersales_service.tests.dispatch_common import DispatchCase
-from odoo.addons.aftersales_service.tests.pdf_text import PdfTextMixin
+from odoo.addons.aftersales_service.tests.pdf_text import PdfTextMixin, layout_header_text
 
 
 @tagged("post_install", "-at_install")
@@ -74,8 +76,16 @@ class TestHazardReportPdf(PdfTextMixin, DispatchCase, HttpCase):
                 ._render_qweb_pdf("aftersales_hazard.action_report_hazard_briefing", briefing.ids)
             )
             self.assertEqual(kind, "pdf")
+            # In the system CJK font (aftersales_service's report stylesheet) the Latin text
+            # reads back too: the travel order and project numbers; the company in the header.
+            numbers = (briefing.dispatch_id.name, briefing.project_id.name)
             if lang == "zh_CN":
-                # Latin text in the web font has no text layer (see pdf_text); Chinese has.
-                self.assertPdfText(pdf, "现场危险源告知单", "出差单号", "项目令号", "控制措施")
+                self.assertPdfText(
+                    pdf, "现场危险源告知单", "出差单号", "项目令号", "控制措施", *numbers
+                )
             else:
-                self.assertPdfText(pdf)
+                self.assertPdfText(pdf, "Site Hazard Briefing", "Travel Order No.", *numbers)
+        header = layout_header_text(
+            self, "aftersales_hazard.action_report_hazard_briefing", briefing
+        )
+        self.assertIn(re.sub(r"\s+", "", briefing.company_id.name), header)

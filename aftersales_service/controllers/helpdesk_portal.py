@@ -8,6 +8,7 @@ from odoo.osv.expression import OR
 from odoo.addons.helpdesk_mgmt.controllers.main import HelpdeskTicketController
 from odoo.addons.helpdesk_mgmt.controllers.myaccount import CustomerPortalHelpdesk
 
+from ..tools.oca_terms import oca_labels
 from .portal import aftersales_clock_values
 
 
@@ -97,10 +98,24 @@ class AftersalesCustomerPortalHelpdesk(CustomerPortalHelpdesk):
         response = super().portal_my_tickets(*args, **kw)
         if getattr(response, "qcontext", None) is not None:
             response.qcontext.update(aftersales_clock_values())
+            oca_labels(request.env, (response.qcontext.get("searchbar_filters") or {}).values())
         return response
 
+    # helpdesk_mgmt's labels, in our translation (its own .po files have no Chinese and Odoo
+    # reads its code terms from nowhere else: tools/oca_terms.py).
+    def _ticket_get_searchbar_sortings(self):
+        return self._aftersales_oca_labels(super()._ticket_get_searchbar_sortings())
+
+    def _ticket_get_searchbar_groupby(self):
+        return self._aftersales_oca_labels(super()._ticket_get_searchbar_groupby())
+
+    @staticmethod
+    def _aftersales_oca_labels(values):
+        oca_labels(request.env, values.values())
+        return values
+
     def _ticket_get_searchbar_inputs(self):
-        values = super()._ticket_get_searchbar_inputs()
+        values = self._aftersales_oca_labels(super()._ticket_get_searchbar_inputs())
         values["project"] = {"input": "project", "label": _("Search in Project"), "order": 4}
         values["serial"] = {"input": "serial", "label": _("Search in Serial Number"), "order": 5}
         return values

@@ -54,3 +54,4 @@ from . import helpdesk_ticket_schedule
 from . import helpdesk_ticket_category
 from . import sale_order_staffing
 from . import helpdesk_ticket_portal
+from . import oca_code_terms

@@ -3,12 +3,17 @@
 `pdftotext` (poppler-utils, installed by setup/install.sh and required by setup/test.sh) reads
 Chinese too, so a test asserts what the document says, not only that wkhtmltopdf wrote a file.
 
-What it can read depends on the fonts. When wkhtmltopdf loads the report assets (the real path
-under HttpCase, and in production), Latin text is set in Odoo's web font (Lato) and the stock
-wkhtmltopdf of Debian/Ubuntu (unpatched Qt) draws web fonts as outlines: that text has no text
-layer. Chinese falls back to the system's Noto CJK font and stays text. Without the assets (the
-HTML converted alone, as the pick slip test and the reminder letters do) everything is set in
-system fonts and reads back whole.
+What it can read depends on the fonts. The stock wkhtmltopdf of Debian/Ubuntu (unpatched Qt)
+draws text set in a web font loaded through @font-face (Odoo's Lato, the company's document
+font) as outlines, without a text layer. Our reports are set in the system's CJK font (Noto Sans
+CJK, static/src/css/aftersales_report.css, for the body and the layout's header and footer), so
+their Latin text, figures and the company name read back as well as their Chinese.
+
+That stock build also ignores wkhtmltopdf's --header-html/--footer-html (it says so: "not
+support using unpatched qt"), so the company layout's header and footer are missing from its
+PDFs altogether; the patched build (wkhtmltopdf 0.12.6.1, which Odoo recommends) prints them.
+`layout_header_text` converts the header page Odoo hands to wkhtmltopdf as a page of its own, so
+that a test reads the company's header here too.
 """
 
 import logging
@@ -57,6 +62,17 @@ def report_text(test, report_ref, records, user=None, lang="en_US"):
     ]
     test.assertFalse(unexpected, "the report logged warnings")
     test.assertEqual(kind, "pdf")
+    return re.sub(r"\s+", "", pdf_text(pdf))
+
+
+def layout_header_text(test, report_ref, records):
+    """The text of the company-layout header page of `report_ref` for `records`, as
+    wkhtmltopdf prints it (converted as a page of its own: see above), whitespace removed."""
+    Report = test.env["ir.actions.report"]
+    report = Report._get_report(report_ref)
+    html = Report._render_qweb_html(report_ref, records.ids, data={"report_type": "pdf"})[0]
+    header = report._prepare_html(html, report_model=report.model)[2]
+    pdf = report._run_wkhtmltopdf([header], report_ref=report_ref)
     return re.sub(r"\s+", "", pdf_text(pdf))
 
 

@@ -1,8 +1,10 @@
+import re
+
 from odoo import Command
 from odoo.tests import HttpCase, tagged
 from odoo.tests.common import warmup
 
-from .pdf_text import PdfTextMixin
+from .pdf_text import PdfTextMixin, layout_header_text
 from .test_archive_numbering import ArchiveCase
 
 
@@ -304,8 +306,19 @@ class TestArchiveReportFiling(PdfTextMixin, ArchiveCase, HttpCase):
         pdf = self.Report.with_context(lang="zh_CN")._render_qweb_pdf(
             "aftersales_service.aftersales_archive_register_report", self.project.ids
         )[0]
-        # Latin text in the web font has no text layer (see pdf_text); Chinese has.
-        self.assertPdfText(pdf, "档案目录", "合同与协议")
+        # In the system CJK font (static/src/css/aftersales_report.css) the Latin text reads
+        # back too: the project order number, the index numbers, the company in the header.
+        self.assertPdfText(
+            pdf,
+            "档案目录",
+            "合同与协议",
+            self.project.name,
+            "XM-2026-201-A1-0001",
+        )
+        header = layout_header_text(
+            self, "aftersales_service.aftersales_archive_register_report", self.project
+        )
+        self.assertIn(re.sub(r"\s+", "", self.project.company_id.name), header)
         self.assertEqual(self.project.archive_entry_count, 1)
 
     def test_report_attachment_expression_decides(self):

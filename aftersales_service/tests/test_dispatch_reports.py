@@ -1,7 +1,9 @@
+import re
+
 from odoo.tests import HttpCase, tagged
 
 from .dispatch_common import DispatchCase
-from .pdf_text import PdfTextMixin
+from .pdf_text import PdfTextMixin, layout_header_text
 
 
 @tagged("post_install", "-at_install")
@@ -78,5 +80,15 @@ class TestDispatchReportPdf(PdfTextMixin, DispatchCase, HttpCase):
                     ._render_qweb_pdf(report, dispatch.ids)
                 )
                 self.assertEqual(kind, "pdf")
-                # Latin text in the web font has no text layer (see pdf_text); Chinese has.
-                self.assertPdfText(pdf, *(chinese if lang == "zh_CN" else ()))
+                # Set in a system CJK font (static/src/css/aftersales_report.css), the Latin text
+                # has a text layer too: the numbers, and the company in the layout's header.
+                self.assertPdfText(
+                    pdf,
+                    dispatch.name,
+                    dispatch.work_order_no,
+                    *(chinese if lang == "zh_CN" else ("Travel Order No.",)),
+                )
+            self.assertIn(
+                re.sub(r"\s+", "", dispatch.company_id.name),
+                layout_header_text(self, report, dispatch),
+            )
