@@ -1,7 +1,7 @@
 from dateutil.relativedelta import relativedelta
 
 from odoo.exceptions import UserError
-from odoo.tests import Form, tagged
+from odoo.tests import Form, HttpCase, tagged
 
 from odoo.addons.aftersales_service.tests.pdf_text import PdfTextMixin
 
@@ -9,7 +9,7 @@ from .common import CollectionCase
 
 
 @tagged("post_install", "-at_install")
-class TestHandover(PdfTextMixin, CollectionCase):
+class TestHandover(CollectionCase):
     """R29/R31: handover with a punch list chased until done; payment notice in 大写."""
 
     @classmethod
@@ -132,13 +132,28 @@ class TestHandover(PdfTextMixin, CollectionCase):
                 for word in (*words, invoice.name, "壹拾元整"):
                     self.assertIn(word, values["body_html"])
         self.assertIn("收款通知书", values["subject"])
-        # Sent for real: the PDF of the notice goes with the e-mail.
-        self.project.with_context(force_report_rendering=True).action_send_payment_notice()
-        message = self.project.message_ids[0]
-        self.assertIn("合计应付", message.body)
-        self.assertEqual(message.attachment_ids.mimetype, "application/pdf")
-        self.assertPdfText(message.attachment_ids.raw, "壹拾元整")
 
     def test_no_notice_without_unpaid_invoice(self):
         with self.assertRaises(UserError):
             self.project.action_send_payment_notice()
+
+
+@tagged("post_install", "-at_install")
+class TestPaymentNoticePdf(PdfTextMixin, CollectionCase, HttpCase):
+    """R29: the notice's real PDF goes with the e-mail (wkhtmltopdf loads the report assets from
+    the test server, hence HttpCase), in the customer's language."""
+
+    def test_notice_mail_has_its_pdf(self):
+        self.env["res.lang"]._activate_lang("zh_CN")
+        self.env["ir.module.module"].search(
+            [("name", "in", ("aftersales_service", "aftersales_collection"))]
+        )._update_translations("zh_CN")
+        self.customer.lang = "zh_CN"
+        project = self._project(name="T-HO-PDF", delivery_date=self.today - relativedelta(days=30))
+        self._invoice(project, 10.0)
+        result = project.with_context(force_report_rendering=True).action_send_payment_notice()
+        self.assertEqual(result["params"]["type"], "success")
+        message = project.message_ids[0]
+        self.assertIn("合计应付", message.body)
+        self.assertEqual(message.attachment_ids.mimetype, "application/pdf")
+        self.assertPdfText(message.attachment_ids.raw, "人民币壹拾元整")

@@ -1,6 +1,6 @@
 from dateutil.relativedelta import relativedelta
 
-from odoo.tests import tagged
+from odoo.tests import HttpCase, tagged
 
 from odoo.addons.aftersales_service.tests.pdf_text import PdfTextMixin
 
@@ -8,9 +8,10 @@ from .common import CollectionCase
 
 
 @tagged("post_install", "-at_install")
-class TestRetentionLetters(PdfTextMixin, CollectionCase):
+class TestRetentionLetters(PdfTextMixin, CollectionCase, HttpCase):
     """R30: each reminder e-mail carries the PDF letter of its retention, made by the template's
-    report (`report_template_ids`) through Odoo's report engine; the letter is filed (R38)."""
+    report (`report_template_ids`) through Odoo's report engine; the letter is filed (R38).
+    Real PDFs: wkhtmltopdf loads the report assets from the test server (hence HttpCase)."""
 
     @classmethod
     def setUpClass(cls):
