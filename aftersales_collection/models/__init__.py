@@ -10,4 +10,4 @@ from . import account_full_reconcile_collection
 from . import helpdesk_ticket_collection
 from . import aftersales_ageing_report
 from . import aftersales_dispatch_collection
-from . import mail_template_batch_render
+from . import ir_actions_report_collection

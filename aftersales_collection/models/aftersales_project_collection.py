@@ -1,5 +1,8 @@
+import hashlib
+
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError
+from odoo.tools import SQL
 from odoo.tools.misc import formatLang
 
 from odoo.addons.aftersales_service.tools.access import internal_only
@@ -40,6 +43,19 @@ class AftersalesProject(models.Model):
     )
     company_currency_id = fields.Many2one(related="company_id.currency_id")
     retention_count = fields.Integer(compute="_compute_receivables", groups=RECEIVABLE_GROUPS)
+    payment_notice_sent_at = fields.Datetime(
+        string="Payment Notice Sent",
+        readonly=True,
+        copy=False,
+        groups=RECEIVABLE_GROUPS,
+        help="When the last payment notice went to the customer (R29).",
+    )
+    payment_notice_key = fields.Char(
+        readonly=True,
+        copy=False,
+        groups=RECEIVABLE_GROUPS,
+        help="Fingerprint of what the last payment notice said: the same notice is not sent twice.",
+    )
 
     @api.depends("punch_item_ids.state", "punch_item_ids.deadline")
     def _compute_punch_counts(self):
@@ -125,6 +141,32 @@ class AftersalesProject(models.Model):
             .sorted("deadline")
         )
 
+    def _payment_notice_amounts(self):
+        """What the payment notice adds up (R29): {"invoices": the unpaid invoices,
+        "not_invoiced": the contract amount not invoiced yet, "total": both together,
+        "currency": the currency of the total}."""
+        self.ensure_one()
+        invoices = self._unpaid_invoices()
+        not_invoiced = self._contract_amount_not_invoiced()
+        return {
+            "invoices": invoices,
+            "not_invoiced": not_invoiced,
+            "total": sum(invoices.mapped("amount_residual")) + not_invoiced,
+            "currency": invoices.currency_id
+            if len(invoices.currency_id) == 1
+            else self.company_id.currency_id,
+        }
+
+    def _payment_notice_fingerprint(self):
+        """What the notice says now, as a checksum: its invoices and their amounts due, the
+        amount not invoiced, the open items and their deadlines."""
+        self.ensure_one()
+        amounts = self._payment_notice_amounts()
+        parts = [f"{move.id}:{move.amount_residual}" for move in amounts["invoices"]]
+        parts.append(f"not invoiced:{amounts['not_invoiced']}")
+        parts += [f"item {item.id}:{item.deadline}" for item in self._open_punch_items()]
+        return hashlib.sha1("|".join(parts).encode()).hexdigest()
+
     def _has_anything_to_notify(self):
         """Whether the payment notice has something to say: unpaid invoices, contract amount
         not invoiced yet, or open items (R29, R31)."""
@@ -170,8 +212,13 @@ class AftersalesProject(models.Model):
 
     @internal_only("aftersales_service.group_aftersales_user")
     def action_send_payment_notice(self):
-        """R29: the payment notice (收款通知书) by e-mail, in the customer's language, filed on
-        the project with its PDF."""
+        """R29: send the payment notice (收款通知书) by e-mail through its template, in the
+        customer's language, its PDF attached and filed on the project; once per content.
+
+        The project is locked first (`FOR UPDATE SKIP LOCKED`) and the notice's fingerprint is
+        recorded in the transaction that queues the e-mail: a second click, or a second user at
+        the same moment, sends nothing while nothing changed (a payment, a new invoice, a closed
+        item make a new notice)."""
         self.ensure_one()
         if not self._has_anything_to_notify():
             raise UserError(
@@ -180,22 +227,70 @@ class AftersalesProject(models.Model):
                     project=self.name,
                 )
             )
-        template = self.env.ref("aftersales_collection.mail_template_payment_notice")
+        sent = self._send_payment_notice()
+        if sent:
+            return {
+                "type": "ir.actions.client",
+                "tag": "display_notification",
+                "params": {
+                    "type": "success",
+                    "sticky": False,
+                    "message": _(
+                        "Payment notice of project %(project)s sent to %(customer)s.",
+                        project=self.name,
+                        customer=self.partner_id.display_name,
+                    ),
+                    "next": {"type": "ir.actions.act_window_close"},
+                },
+            }
         return {
-            "type": "ir.actions.act_window",
-            "res_model": "mail.compose.message",
-            "view_mode": "form",
-            "views": [(False, "form")],
-            "target": "new",
-            "context": {
-                "default_model": self._name,
-                "default_res_ids": self.ids,
-                "default_template_id": template.id,
-                "default_composition_mode": "comment",
-                "default_email_layout_xmlid": "mail.mail_notification_light",
-                "force_email": True,
+            "type": "ir.actions.client",
+            "tag": "display_notification",
+            "params": {
+                "type": "warning",
+                "sticky": False,
+                "message": _(
+                    "The payment notice of project %(project)s was not sent again: the same "
+                    "notice was sent already, or someone else is sending it right now.",
+                    project=self.name,
+                ),
+                "next": {"type": "ir.actions.act_window_close"},
             },
         }
+
+    def _send_payment_notice(self):
+        """Queue the notice of the project `self` unless the same one went out already or
+        another transaction holds the project; the sent message, or an empty recordset."""
+        self.ensure_one()
+        self.flush_recordset()
+        self.env.cr.execute(
+            SQL(
+                "SELECT id FROM aftersales_project WHERE id = %s FOR UPDATE SKIP LOCKED",
+                self.id,
+            )
+        )
+        if not self.env.cr.fetchall():
+            return self.env["mail.message"]
+        # What another transaction committed meanwhile is read again.
+        self.invalidate_recordset(["payment_notice_key", "payment_notice_sent_at"])
+        fingerprint = self._payment_notice_fingerprint()
+        if self.sudo().payment_notice_key == fingerprint:
+            return self.env["mail.message"]
+        template = self.env.ref("aftersales_collection.mail_template_payment_notice")
+        # Queued, sent by the mail queue after the commit. The notice's print is filed in the
+        # archive by the report (R38); its copy attached to the message is not filed again.
+        message = self.with_context(
+            mail_notify_force_send=False, aftersales_report_printing=True
+        ).message_post_with_source(
+            template,
+            message_type="comment",
+            subtype_xmlid="mail.mt_comment",
+            email_layout_xmlid="mail.mail_notification_light",
+        )
+        self.sudo().write(
+            {"payment_notice_key": fingerprint, "payment_notice_sent_at": fields.Datetime.now()}
+        )
+        return message
 
     @internal_only()
     def action_view_contract_invoices(self):

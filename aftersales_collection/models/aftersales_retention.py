@@ -1,26 +1,11 @@
-import contextlib
-import io
-import logging
-import os
-import re
-import subprocess
-import tempfile
-from contextlib import closing
-
 from dateutil.relativedelta import relativedelta
 
-from odoo import Command, _, api, fields, models, tools
+from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.osv import expression
 from odoo.tools import SQL
-from odoo.tools.pdf import PdfFileReader, PdfFileWriter
 
 from odoo.addons.aftersales_service.tools.access import internal_only
-from odoo.addons.base.models.ir_actions_report import _get_wkhtmltopdf_bin
-
-from ..tools.pdf_pages import PdfSplitError, split_pages
-
-_logger = logging.getLogger(__name__)
 
 RETENTION_STATES = [
     ("pending", "Pending"),
@@ -30,26 +15,11 @@ RETENTION_STATES = [
     ("escalated", "Escalated"),
 ]
 # One cron call handles one batch of each step; the cron runner commits it and calls again
-# while `_notify_progress` reports work remaining. Deciding and recording is cheap; the e-mails
-# (a PDF letter each, converted by wkhtmltopdf per batch) take smaller batches.
+# while `_notify_progress` reports work remaining. Deciding and recording is cheap (thousands a
+# second); an e-mail renders its letter through Odoo's report engine (one wkhtmltopdf run each,
+# about a second), so the e-mails go in small batches that keep a cron call short.
 REMINDER_BATCH_SIZE = 2000
-MAIL_BATCH_SIZE = 500
-# wkhtmltopdf runs converting a batch's letters side by side (one per core)
-LETTER_PROCESSES = 2
-# The stylesheet and script links of the report layout: the letters are given to wkhtmltopdf
-# as one HTML file, whose relative /web/assets links cannot load (each batch would log a network
-# error and wait for it). Scripts are dropped; stylesheets are inlined (LETTER_STYLESHEET).
-ASSET_LINKS = re.compile(
-    r'<link[^>]*rel="stylesheet"[^>]*/?>|<script[^>]*\ssrc="[^"]*"[^>]*>\s*</script>'
-)
-LETTER_STYLESHEET = re.compile(r'<link[^>]*rel="stylesheet"[^>]*\shref="([^"]+)"[^>]*/?>')
-# What the inlined stylesheets fetch (web fonts on Odoo's CDN, /web/static images and icons):
-# the batch file has no server to ask, so wkhtmltopdf would fail on each (ProtocolUnknownError)
-# and wait; the letters use the system's fonts. Inline data: URLs stay.
-STYLESHEET_FETCHES = re.compile(r"""url\((?!\s*['"]?data:)[^)]*\)""")
-# In the batch, the layout's header and footer are part of each page's body (wkhtmltopdf's
-# page header is one for the whole run): the page margins are the body's only (mm).
-LETTER_MARGINS = {"data-report-margin-top": 8, "data-report-margin-bottom": 8}
+MAIL_BATCH_SIZE = 20
 
 
 class AftersalesRetention(models.Model):
@@ -312,19 +282,22 @@ class AftersalesRetention(models.Model):
 
     @api.model
     def _cron_send_reminders(self, batch_size=REMINDER_BATCH_SIZE, mail_batch_size=MAIL_BATCH_SIZE):
-        """Daily: record the due reminders, queue their e-mails, propose escalations.
+        """Daily: record the due reminders, queue their e-mails, propose escalations (R30, R33).
 
-        Each call handles one batch of each step and commits nothing: the cron runner commits
-        the call and calls again as long as the progress reports work remaining. A recorded
-        reminder leaves the `pending` state and a queued e-mail clears `reminder_to_send`, so
-        a second run the same day sends nothing.
+        Each call handles one batch of each step and commits nothing (Odoo 18's batched cron):
+        the cron runner commits the call and calls again as long as `_notify_progress` reports
+        work remaining; outside a cron run the progress is not recorded and the caller calls
+        again while the returned count is not 0. A recorded reminder leaves the `pending` state
+        with `reminder_to_send` set; its e-mail is queued in the transaction that clears it. An
+        interrupted call leaves nothing half-done (its transaction is rolled back), and the next
+        one sends exactly the rest, never an e-mail twice.
         """
         today = fields.Date.context_today(self)
         due = self.search(
             self._reminder_due_domain(today), limit=batch_size, order="reminder_date, id"
         )
         due._record_reminders()
-        to_mail = self.search([("reminder_to_send", "=", True)], limit=mail_batch_size, order="id")
+        to_mail = self._lock_to_mail(mail_batch_size)
         to_mail._queue_reminder_mails()
         overdue = self.search(self._escalation_due_domain(today), limit=batch_size)
         overdue._escalate()
@@ -387,6 +360,22 @@ class AftersalesRetention(models.Model):
         return locked
 
     @api.model
+    def _lock_to_mail(self, limit):
+        """Up to `limit` recorded reminders whose e-mail is still to queue, locked for this
+        transaction; rows another sender holds are skipped (`FOR UPDATE SKIP LOCKED`)."""
+        self.flush_model(["reminder_to_send"])
+        self.env.cr.execute(
+            SQL(
+                "SELECT id FROM aftersales_retention WHERE reminder_to_send "
+                "ORDER BY id LIMIT %s FOR UPDATE SKIP LOCKED",
+                limit,
+            )
+        )
+        locked = self.browse([row[0] for row in self.env.cr.fetchall()])
+        locked.invalidate_recordset(["state", "reminder_to_send"])
+        return locked
+
+    @api.model
     def action_run_reminders_now(self):
         """Managers: run the daily reminders and escalations now, through their cron (one call
         in this request; the cron runner goes on in the background if work remains)."""
@@ -429,218 +418,18 @@ class AftersalesRetention(models.Model):
             }
         )
 
-    def _render_reminder_letters(self, meanwhile=None):
-        """({retention id: (content, file extension)}, result of `meanwhile()`): the letters of
-        the batch rendered at once, and whatever `meanwhile` computes while wkhtmltopdf runs.
-
-        One QWeb rendering and one wkhtmltopdf run for each of LETTER_PROCESSES parts of the
-        batch, side by side (page breaks between the one-page letters, one page head for all),
-        then each PDF is split page by page by copying its objects' bytes
-        (`tools.pdf_pages`, about 0.1 ms a letter; PyPDF2 if the file is not of the plain kind
-        wkhtmltopdf writes). Odoo's own multi-record path renders each record as a separate
-        wkhtmltopdf input, which the stock (unpatched Qt) wkhtmltopdf of Debian cannot do; if the
-        page count does not match, each letter is rendered on its own. Under the test runner,
-        like Odoo's `_render_qweb_pdf`, the HTML is kept instead of running wkhtmltopdf.
-        """
-        report = self.env.ref("aftersales_collection.action_report_retention_reminder")
-        Report = self.env["ir.actions.report"]
-        testing = tools.config["test_enable"] or tools.config["test_file"]
-        if testing and not self.env.context.get("force_report_rendering"):
-            values = Report._get_rendering_context(report, self.ids, {"report_type": "html"})
-            letters = {
-                retention.id: (
-                    Report._render_template(
-                        report.report_name, dict(values, docs=retention, doc_ids=retention.ids)
-                    ),
-                    "html",
-                )
-                for retention in self
-            }
-            return letters, meanwhile and meanwhile()
-        size = max(-(-len(self) // LETTER_PROCESSES), 1)
-        with contextlib.ExitStack() as runs:
-            results = []
-            for start in range(0, len(self), size):
-                html = Report._render_qweb_html(report.report_name, self[start : start + size].ids)[
-                    0
-                ]
-                results.append(
-                    runs.enter_context(
-                        self._wkhtmltopdf_run(report, self._letters_html(html.decode()))
-                    )
-                )
-            done = meanwhile and meanwhile()
-        pages = []
-        for result in results:
-            try:
-                pages += split_pages(result["pdf"])
-            except PdfSplitError as error:
-                _logger.info("Reminder letters split page by page with PyPDF2: %s", error)
-                pages += self._split_pdf_pypdf2(result["pdf"])
-        if len(pages) != len(self):
-            _logger.info("Reminder letters do not fit one page each: rendering them one by one.")
-            letters = {
-                retention.id: (Report._render_qweb_pdf(report.report_name, retention.ids)[0], "pdf")
-                for retention in self
-            }
-            return letters, done
-        return {
-            retention.id: (page, "pdf") for retention, page in zip(self, pages, strict=True)
-        }, done
-
-    @api.model
-    def _letters_html(self, html):
-        """The batch HTML for one wkhtmltopdf run: the company layout's stylesheets written into
-        the page once (from their asset attachments), the scripts dropped."""
-        urls = set(LETTER_STYLESHEET.findall(html))
-        sheets = (
-            {
-                attachment.url: attachment.raw.decode()
-                for attachment in self.env["ir.attachment"]
-                .sudo()
-                .search([("url", "in", list(urls))])
-            }
-            if urls
-            else {}
-        )
-
-        def inline(match):
-            link = LETTER_STYLESHEET.match(match.group(0))
-            css = link and sheets.get(link.group(1))
-            return f"<style>{STYLESHEET_FETCHES.sub('none', css)}</style>" if css else ""
-
-        return ASSET_LINKS.sub(inline, html)
-
-    @api.model
-    def _split_pdf_pypdf2(self, pdf):
-        reader = PdfFileReader(io.BytesIO(pdf))
-        pages = []
-        for page in range(reader.getNumPages()):
-            writer = PdfFileWriter()
-            writer.addPage(reader.getPage(page))
-            stream = io.BytesIO()
-            writer.write(stream)
-            pages.append(stream.getvalue())
-        return pages
-
-    @api.model
-    @contextlib.contextmanager
-    def _wkhtmltopdf_run(self, report, html):
-        """Run wkhtmltopdf on `html` while the body of the `with` block runs; on leaving it,
-        wait and put the PDF in the yielded dict under "pdf".
-
-        The command is Odoo's (`_build_wkhtmltopdf_args`: paper format, margins, DPI) without
-        the print delay: that second waits for the web client's report scripts, which the
-        letter does not load (see ASSET_LINKS). Failures raise as in `_run_wkhtmltopdf`.
-        """
-        Report = self.env["ir.actions.report"]
-        args = Report._build_wkhtmltopdf_args(
-            report.get_paperformat(), False, LETTER_MARGINS, False
-        )
-        if "--javascript-delay" in args:
-            at = args.index("--javascript-delay")
-            del args[at : at + 2]
-        body_fd, body_path = tempfile.mkstemp(suffix=".html", prefix="report.body.tmp.")
-        pdf_fd, pdf_path = tempfile.mkstemp(suffix=".pdf", prefix="report.tmp.")
-        os.close(pdf_fd)
-        process = None
-        try:
-            with closing(os.fdopen(body_fd, "wb")) as body:
-                body.write(html.encode())
-            process = subprocess.Popen(  # noqa: S603 - Odoo's wkhtmltopdf with Odoo's arguments
-                [_get_wkhtmltopdf_bin(), *args, body_path, pdf_path],
-                stdout=subprocess.PIPE,
-                stderr=subprocess.PIPE,
-                encoding="utf-8",
-            )
-            result = {}
-            yield result
-            _out, err = process.communicate()
-            if process.returncode not in (0, 1):
-                message = _(
-                    "Wkhtmltopdf failed (error code: %(error_code)s). Message: %(message)s",
-                    error_code=process.returncode,
-                    message=err[-1000:],
-                )
-                _logger.warning(message)
-                raise UserError(message)
-            if err:
-                # As Odoo's report engine does: a WARNING, which setup/test.sh's gate sees (only
-                # the stock Debian/Ubuntu build's notice about its unpatched Qt is expected).
-                _logger.warning("wkhtmltopdf: %s", err)
-            with open(pdf_path, "rb") as pdf:
-                result["pdf"] = pdf.read()
-        finally:
-            if process and process.poll() is None:
-                process.kill()
-                process.wait()
-            for path in (body_path, pdf_path):
-                with contextlib.suppress(OSError):
-                    os.unlink(path)
-
     def _queue_reminder_mails(self):
-        """Queue the reminder e-mails with their PDF letters, in the customer's language; each
-        e-mail is the chatter entry of its retention. A constant number of queries per batch."""
+        """Queue the reminder e-mails through their `mail.template`: the body in the customer's
+        language, the letter attached as a PDF by the template's report (`report_template_ids`),
+        each e-mail the chatter entry of its retention; then the reminder is no longer to send.
+        Called in the transaction that recorded the reminder or on rows the caller holds
+        (`_lock_to_mail`), so a reminder is queued once. Returns the queued `mail.mail`."""
         if not self:
-            return
+            return self.env["mail.mail"]
         template = self.env.ref("aftersales_collection.mail_template_retention_reminder")
-        # one compilation of the editable body per language, not one per e-mail, while
-        # wkhtmltopdf renders the letters
-        letters, rendered = self._render_reminder_letters(
-            meanwhile=lambda: template.with_context(
-                mail_render_compile_once=True
-            )._generate_template(
-                self.ids, ("subject", "body_html", "email_from", "reply_to", "partner_to")
-            )
-        )
-        mimetypes = {"pdf": "application/pdf", "html": "text/html"}
-        attachments = (
-            self.env["ir.attachment"]
-            .sudo()
-            .create(
-                [
-                    {
-                        "name": _(
-                            "Retention reminder %(name)s.%(ext)s", name=retention.name, ext=ext
-                        ),
-                        "raw": content,
-                        "mimetype": mimetypes[ext],
-                        "res_model": self._name,
-                        "res_id": retention.id,
-                    }
-                    for retention in self
-                    for content, ext in [letters[retention.id]]
-                ]
-            )
-        )
-        attachment_of = {attachment.res_id: attachment.id for attachment in attachments}
-        comment = self.env["ir.model.data"]._xmlid_to_res_id("mail.mt_comment")
-        author = self.env.user.partner_id.id
-        self.env["mail.mail"].sudo().create(
-            [
-                {
-                    "model": self._name,
-                    "res_id": retention.id,
-                    "record_name": retention.name,
-                    "message_type": "comment",
-                    "subtype_id": comment,
-                    "author_id": author,
-                    "subject": values["subject"],
-                    "body": values["body_html"],
-                    "body_html": values["body_html"],
-                    "email_from": values["email_from"],
-                    "reply_to": values.get("reply_to") or values["email_from"],
-                    "partner_ids": [Command.set(values.get("partner_ids", []))],
-                    "recipient_ids": [Command.set(values.get("partner_ids", []))],
-                    "attachment_ids": [Command.set([attachment_of[retention.id]])],
-                    "auto_delete": False,
-                    "state": "outgoing",
-                }
-                for retention in self
-                for values in [rendered[retention.id]]
-            ]
-        )
+        mails = template.send_mail_batch(self.ids)
         self.with_context(tracking_disable=True).write({"reminder_to_send": False})
+        return mails
 
     # ------------------------------------------------------------------ escalation (R33)
     def _proposed_measure(self, today):

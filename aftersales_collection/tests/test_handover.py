@@ -1,7 +1,9 @@
 from dateutil.relativedelta import relativedelta
 
 from odoo.exceptions import UserError
-from odoo.tests import Form, tagged
+from odoo.tests import Form, HttpCase, tagged
+
+from odoo.addons.aftersales_service.tests.pdf_text import PdfTextMixin
 
 from .common import CollectionCase
 
@@ -103,25 +105,79 @@ class TestHandover(CollectionCase):
         self.assertIn(first.name, html)
         self.assertIn("壹万贰仟叁佰肆拾伍元陆角整", html)
         self.assertIn("壹拾壹万贰仟叁佰肆拾伍元陆角整", html)
-        action = self.project.action_send_payment_notice()
-        composer = Form(self.env["mail.compose.message"].with_context(**action["context"])).save()
-        composer._action_send_mail()
+        result = self.project.with_user(self.as_user).action_send_payment_notice()
+        self.assertEqual(result["params"]["type"], "success")
         message = self.project.message_ids[0]
         self.assertEqual(message.partner_ids, self.customer)
-        self.assertEqual(len(message.attachment_ids), 1, "the PDF is filed on the project")
+        self.assertEqual(len(message.attachment_ids), 1, "the notice is attached")
         self.assertIn("壹拾壹万贰仟叁佰肆拾伍元陆角整", message.body)
+        self.assertIn(first.name, message.body)
+        mail = self.env["mail.mail"].search([("mail_message_id", "=", message.id)])
+        self.assertEqual((mail.state, mail.recipient_ids), ("outgoing", self.customer))
+        self.assertTrue(self.project.payment_notice_sent_at)
+        # A second click (another user) sends nothing while the notice would say the same.
+        result = self.project.with_user(self.manager).action_send_payment_notice()
+        self.assertEqual(result["params"]["type"], "warning")
+        self.assertEqual(self.project.message_ids[0], message)
+        # A payment changes the notice: the new one may go.
+        self._pay(first)
+        result = self.project.with_user(self.as_user).action_send_payment_notice()
+        self.assertEqual(result["params"]["type"], "success")
+        self.assertNotEqual(self.project.message_ids[0], message)
+        self.assertIn("壹拾万元整", self.project.message_ids[0].body)
 
     def test_payment_notice_in_customer_language(self):
+        """The e-mail in Chinese or English after the customer's language, the notice's PDF
+        attached (R29)."""
         self.env["res.lang"]._activate_lang("zh_CN")
-        self.customer.lang = "zh_CN"
-        self._invoice(self.project, 10.0)
+        self.env["ir.module.module"].search(
+            [("name", "in", ("aftersales_service", "aftersales_collection"))]
+        )._update_translations("zh_CN")
+        invoice = self._invoice(self.project, 10.0)
+        self.env["aftersales.punch.item"].create(
+            {
+                "project_id": self.project.id,
+                "name": "Deliver the manual",
+                "user_id": self.engineer.id,
+                "deadline": self.today + relativedelta(days=7),
+            }
+        )
         template = self.env.ref("aftersales_collection.mail_template_payment_notice")
-        values = template._generate_template(self.project.ids, ("lang", "body_html"))[
-            self.project.id
-        ]
-        self.assertEqual(values["lang"], "zh_CN")
-        self.assertIn("壹拾元整", values["body_html"])
+        for lang, words in (
+            ("en_US", ("payment notice for project", "Total due", "still open")),
+            ("zh_CN", ("收款通知书", "合计应付", "尚未完成")),
+        ):
+            with self.subTest(lang=lang):
+                self.customer.lang = lang
+                values = template._generate_template(
+                    self.project.ids, ("lang", "subject", "body_html")
+                )[self.project.id]
+                self.assertEqual(values["lang"], lang)
+                for word in (*words, invoice.name, "壹拾元整"):
+                    self.assertIn(word, values["body_html"])
+        self.assertIn("收款通知书", values["subject"])
 
     def test_no_notice_without_unpaid_invoice(self):
         with self.assertRaises(UserError):
             self.project.action_send_payment_notice()
+
+
+@tagged("post_install", "-at_install")
+class TestPaymentNoticePdf(PdfTextMixin, CollectionCase, HttpCase):
+    """R29: the notice's real PDF goes with the e-mail (wkhtmltopdf loads the report assets from
+    the test server, hence HttpCase), in the customer's language."""
+
+    def test_notice_mail_has_its_pdf(self):
+        self.env["res.lang"]._activate_lang("zh_CN")
+        self.env["ir.module.module"].search(
+            [("name", "in", ("aftersales_service", "aftersales_collection"))]
+        )._update_translations("zh_CN")
+        self.customer.lang = "zh_CN"
+        project = self._project(name="T-HO-PDF", delivery_date=self.today - relativedelta(days=30))
+        self._invoice(project, 10.0)
+        result = project.with_context(force_report_rendering=True).action_send_payment_notice()
+        self.assertEqual(result["params"]["type"], "success")
+        message = project.message_ids[0]
+        self.assertIn("合计应付", message.body)
+        self.assertEqual(message.attachment_ids.mimetype, "application/pdf")
+        self.assertPdfText(message.attachment_ids.raw, "人民币壹拾元整")

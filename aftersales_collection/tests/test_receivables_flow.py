@@ -64,12 +64,14 @@ class TestHandoverToCash(CollectionCase):
         self.assertEqual((retention.amount_type, retention.percent), ("percent", 5.0))
         self.assertEqual(retention.amount, 5000.0)
         self.assertEqual(retention.due_date, self.project.warranty_end)
-        # The wizard proposes the payment notice (the composer with its template).
-        self.assertEqual(action["res_model"], "mail.compose.message")
-        self.assertEqual(
-            action["context"]["default_template_id"],
-            self.env.ref("aftersales_collection.mail_template_payment_notice").id,
-        )
+        # The wizard's proposal (on by default) sends the payment notice with the handover.
+        self.assertEqual(action["params"]["type"], "success")
+        notice = self.project.message_ids.filtered(lambda m: m.partner_ids == self.customer)
+        self.assertEqual(len(notice), 1)
+        self.assertIn(self.invoice.name, notice.body)
+        self.assertIn("still open from the handover", notice.body)
+        # 40,000 unpaid + 60,000 not invoiced
+        self.assertIn(self.project._amount_in_capitals(100000.0), notice.body)
 
     def test_notice_content(self):
         self._hand_over(retention_percent=0.0)

@@ -6,8 +6,9 @@ from odoo.tests import TransactionCase, tagged
 
 @tagged("post_install", "-at_install")
 class TestReminderConcurrency(TransactionCase):
-    """Two people send the reminders of the same list at the same moment, in two real
-    transactions: every retention is reminded once, its e-mail queued once (R30).
+    """Two people send the reminders of the same list (R30), or the payment notice of the same
+    project (R29), at the same moment, in two real transactions: every retention is reminded
+    once, its e-mail queued once; the notice goes once.
 
     The records both transactions see are committed in a cursor of their own and removed again
     at the end (addCleanup), as in aftersales_service's test_repair_concurrency."""
@@ -41,6 +42,15 @@ class TestReminderConcurrency(TransactionCase):
             retentions = env["aftersales.retention"].create(
                 [{"project_id": project.id, "amount": 100.0} for project in projects]
             )
+            # R31: an item open after the handover, for the payment notice to list
+            env["aftersales.punch.item"].create(
+                {
+                    "project_id": projects[0].id,
+                    "name": "Concurrency test: repaint the skid",
+                    "user_id": env.ref("base.user_admin").id,
+                    "deadline": "2020-03-01",
+                }
+            )
             self.ids = {
                 "partner": partner.id,
                 "projects": projects.ids,
@@ -52,8 +62,17 @@ class TestReminderConcurrency(TransactionCase):
         with self.registry.cursor() as cr:
             env = self._env(cr)
             ids = tuple(self.ids["retentions"])
+            projects = tuple(self.ids["projects"])
             mails = env["mail.mail"].search(
-                [("model", "=", "aftersales.retention"), ("res_id", "in", ids)]
+                [
+                    "|",
+                    "&",
+                    ("model", "=", "aftersales.retention"),
+                    ("res_id", "in", ids),
+                    "&",
+                    ("model", "=", "aftersales.project"),
+                    ("res_id", "in", projects),
+                ]
             )
             mails.mail_message_id.attachment_ids.unlink()
             mails.unlink()
@@ -68,7 +87,6 @@ class TestReminderConcurrency(TransactionCase):
             ).unlink()
             # Reminded retention money and archive entries (the letters were filed, R38) are
             # never deleted by the application: the test's own rows go by SQL.
-            projects = tuple(self.ids["projects"])
             cr.execute("SELECT id FROM aftersales_archive_entry WHERE project_id IN %s", [projects])
             entries = tuple(row[0] for row in cr.fetchall()) or (0,)
             cr.execute(
@@ -122,5 +140,37 @@ class TestReminderConcurrency(TransactionCase):
                     [("model", "=", "aftersales.retention"), ("res_id", "in", retentions.ids)]
                 ),
                 2,
+            )
+            cr.rollback()
+
+    def test_second_notice_sender_skips_what_the_first_holds(self):
+        project_id = self.ids["projects"][0]
+        with self.registry.cursor() as cr_a, self.registry.cursor() as cr_b:
+            for cr in (cr_a, cr_b):
+                cr.execute("SET LOCAL lock_timeout = '10s'")
+            env_a, env_b = self._env(cr_a), self._env(cr_b)
+            # A sends the notice and has not committed yet ...
+            result = env_a["aftersales.project"].browse(project_id).action_send_payment_notice()
+            self.assertEqual(result["params"]["type"], "success")
+            env_a.flush_all()
+            # ... while B clicks the same button: it sends nothing.
+            result = env_b["aftersales.project"].browse(project_id).action_send_payment_notice()
+            self.assertEqual(result["params"]["type"], "warning")
+        with closing(self.registry.cursor()) as cr:
+            env = self._env(cr)
+            project = env["aftersales.project"].browse(project_id)
+            notices = env["mail.mail"].search(
+                [("model", "=", project._name), ("res_id", "=", project_id)]
+            )
+            self.assertEqual(len(notices), 1, "one notice, never two")
+            self.assertEqual(notices.recipient_ids.email, "pay@concurrency.example.com")
+            # A second click after the commit: the same notice is not sent again.
+            result = project.action_send_payment_notice()
+            self.assertEqual(result["params"]["type"], "warning")
+            self.assertEqual(
+                env["mail.mail"].search_count(
+                    [("model", "=", project._name), ("res_id", "=", project_id)]
+                ),
+                1,
             )
             cr.rollback()

@@ -9,6 +9,10 @@ from odoo.tests import tagged
 from .common import CollectionCase
 
 
+class InterruptedRun(Exception):
+    """The cron worker dies before the runner commits its call (a crash, a timeout)."""
+
+
 @tagged("post_install", "-at_install")
 class TestRetention(CollectionCase):
     """R30: retention money falls due at the warranty end; one reminder a month before."""
@@ -107,46 +111,91 @@ class TestRetention(CollectionCase):
         self.assertIn(self.ret_soon.name, result["params"]["message"])
         self.assertEqual(len(self._reminder_mails(self.ret_soon)), 1)
 
-    def test_cron_batches_report_progress(self):
-        extra = self.Retention
-        for index in range(3):
-            project = self._project_ending(self.today + relativedelta(days=5), f"T-RET-B{index}")
-            extra |= self._retention(project, 1000.0 + index)
-        due = extra | self.ret_soon
+    def _due_retentions(self, count, prefix):
+        retentions = self.Retention
+        for index in range(count):
+            project = self._project_ending(self.today + relativedelta(days=5), f"{prefix}{index}")
+            retentions |= self._retention(project, 1000.0 + index)
+        return retentions
+
+    def test_interrupted_run_sends_exactly_the_rest(self):
+        """Odoo's batched cron: one batch per call, committed by the runner. A call that dies
+        before its commit leaves nothing behind; the next run sends exactly the rest, each
+        reminder once (R30)."""
+        self._due_retentions(4, "T-RET-I")
         Retention = self.Retention
-        total = Retention.search_count(Retention._reminder_due_domain(self.today))
-        self.assertGreaterEqual(total, 4)
-        remaining = Retention._cron_send_reminders(batch_size=total - 1, mail_batch_size=total - 1)
-        todo = Retention.search_count(Retention._reminder_due_domain(self.today))
-        unsent = Retention.search_count([("reminder_to_send", "=", True)])
-        self.assertEqual((todo, unsent), (1, 0), "the recorded reminders were all mailed")
-        self.assertGreaterEqual(remaining, todo + unsent)
-        calls = 1
-        while remaining:
-            remaining = Retention._cron_send_reminders(
-                batch_size=total - 1, mail_batch_size=total - 1
-            )
+        # everything due today (the demo's too): what the runs must send, once each
+        due = Retention.search(Retention._reminder_due_domain(self.today))
+        self.assertGreaterEqual(len(due), 5)
+
+        def run():
+            return Retention._cron_send_reminders(batch_size=2, mail_batch_size=2)
+
+        # Batch 1: two reminders recorded and mailed (the runner commits here).
+        self.assertGreater(run(), 0, "work remains")
+        first = self._reminder_mails(due)
+        self.assertEqual(len(first), 2)
+        self.assertEqual(
+            set(due.filtered(lambda r: r.state == "reminded").ids), set(first.mapped("res_id"))
+        )
+        # Batch 2 dies before the runner commits it: its transaction is rolled back whole.
+        with self.assertRaises(InterruptedRun), self.env.cr.savepoint():
+            run()
+            self.env.flush_all()
+            self.assertEqual(len(self._reminder_mails(due)), 4)
+            raise InterruptedRun
+        self.env.invalidate_all()
+        self.assertEqual(self._reminder_mails(due), first)
+        self.assertEqual(len(due.filtered(lambda r: r.state == "pending")), len(due) - 2)
+        # The next run goes on with the rest until nothing remains.
+        calls = 0
+        while run():
             calls += 1
             self.assertLess(calls, 5)
+        mails = self._reminder_mails(due)
+        self.assertEqual(sorted(mails.mapped("res_id")), sorted(due.ids), "each one once")
         self.assertEqual(set(due.mapped("state")), {"reminded"})
-        self.assertEqual(len(self._reminder_mails(due)), 4)
+        self.assertFalse(due.filtered("reminder_to_send"))
+        # Run again: nothing more.
+        self.assertEqual(run(), 0)
+        self.assertEqual(self._reminder_mails(due), mails)
+
+    def test_cron_reports_progress_to_the_runner(self):
+        """In a cron run (`ir_cron_progress_id` in the context), each call tells the runner what
+        it did and what remains (`_notify_progress`), so that the runner calls again."""
+        due = self._due_retentions(2, "T-RET-P") | self.ret_soon
+        cron = self.env.ref("aftersales_collection.ir_cron_retention_reminders")
+        Retention = self.Retention
+        rounds = []
+        while True:
+            cron, progress = cron._add_progress()
+            Retention.with_context(ir_cron_progress_id=progress.id)._cron_send_reminders(
+                batch_size=2, mail_batch_size=2
+            )
+            rounds.append((progress.done, progress.remaining))
+            if not progress.remaining:
+                break
+            self.assertLess(len(rounds), 5)
+        self.assertGreater(len(rounds), 1, "more than one batch")
+        self.assertGreater(rounds[0][0], 0)
+        self.assertEqual(len(self._reminder_mails(due)), 3)
 
     def test_queries_per_batch_constant(self):
-        """The number of queries of a reminder batch does not grow with its size."""
-        retentions = self.Retention
-        for index in range(12):
-            project = self._project_ending(self.today + relativedelta(days=3), f"T-RET-Q{index}")
-            retentions |= self._retention(project, 500.0 + index)
+        """Deciding and recording a batch of reminders takes the same number of queries
+        whatever its size (the e-mails, a letter each, are queued in smaller batches)."""
+        retentions = self._due_retentions(12, "T-RET-Q")
 
         def count(batch):
             self.env.flush_all()
             self.env.invalidate_all()
             before = self.cr.sql_log_count
-            batch._send_reminders()
+            self.Retention.search(
+                [("id", "in", batch.ids), *self.Retention._reminder_due_domain(self.today)]
+            )._record_reminders()
             self.env.flush_all()
             return self.cr.sql_log_count - before
 
-        count(retentions[:2])  # warm the template, report and view caches
+        count(retentions[:2])  # warm the caches
         small, large = count(retentions[2:5]), count(retentions[5:])
         self.assertEqual(small, large)
 
