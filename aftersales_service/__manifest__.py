@@ -82,6 +82,10 @@
         "views/helpdesk_portal_templates.xml",
         "views/helpdesk_portal_aftersales_templates.xml",
         "views/res_config_settings_views_input.xml",
+        "security/aftersales_complaint_security.xml",
+        "data/aftersales_complaint_data.xml",
+        "report/aftersales_complaint_report.xml",
+        "views/aftersales_complaint_views.xml",
     ],
     "demo": [
         "demo/aftersales_demo.xml",

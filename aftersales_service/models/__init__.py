@@ -54,3 +54,6 @@ from . import helpdesk_ticket_schedule
 from . import helpdesk_ticket_category
 from . import sale_order_staffing
 from . import helpdesk_ticket_portal
+from . import aftersales_complaint
+from . import aftersales_complaint_settings
+from . import aftersales_complaint_escalation
