@@ -86,6 +86,12 @@
         "data/aftersales_complaint_data.xml",
         "report/aftersales_complaint_report.xml",
         "views/aftersales_complaint_views.xml",
+        "views/aftersales_complaint_portal_templates.xml",
+        "data/aftersales_satisfaction_data.xml",
+        "views/aftersales_satisfaction_views.xml",
+        "data/aftersales_role_data.xml",
+        "report/aftersales_customer_file_report.xml",
+        "views/aftersales_customer_file_views.xml",
     ],
     "demo": [
         "demo/aftersales_demo.xml",

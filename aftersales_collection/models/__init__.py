@@ -11,3 +11,4 @@ from . import helpdesk_ticket_collection
 from . import aftersales_ageing_report
 from . import aftersales_dispatch_collection
 from . import mail_template_batch_render
+from . import res_partner_customer_file

@@ -57,3 +57,6 @@ from . import helpdesk_ticket_portal
 from . import aftersales_complaint
 from . import aftersales_complaint_settings
 from . import aftersales_complaint_escalation
+from . import aftersales_service_report_satisfaction
+from . import aftersales_role
+from . import aftersales_customer_file

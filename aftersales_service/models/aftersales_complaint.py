@@ -36,49 +36,83 @@ class AftersalesComplaint(models.Model):
         "res.company", required=True, index=True, default=lambda self: self.env.company
     )
     partner_id = fields.Many2one(
-        "res.partner", string="Customer", required=True, index=True, tracking=True,
+        "res.partner",
+        string="Customer",
+        required=True,
+        index=True,
+        tracking=True,
         check_company=True,
     )
     commercial_partner_id = fields.Many2one(
-        related="partner_id.commercial_partner_id", store=True, index=True, string="Customer Company"
+        related="partner_id.commercial_partner_id",
+        store=True,
+        index=True,
+        string="Customer Company",
     )
     project_id = fields.Many2one(
-        "aftersales.project", string="Project", index=True, tracking=True, check_company=True,
+        "aftersales.project",
+        string="Project",
+        index=True,
+        tracking=True,
+        check_company=True,
         domain="[('commercial_partner_id', '=', commercial_partner_id)]",
     )
     ticket_id = fields.Many2one(
-        "helpdesk.ticket", string="Request", index=True, tracking=True, check_company=True,
+        "helpdesk.ticket",
+        string="Request",
+        index=True,
+        tracking=True,
+        check_company=True,
         help="The service request the complaint is about, if any.",
     )
     received_at = fields.Datetime(
-        string="Received", required=True, default=fields.Datetime.now, tracking=True,
+        string="Received",
+        required=True,
+        default=fields.Datetime.now,
+        tracking=True,
         help="When the complaint reached us; the handling deadline counts from it.",
     )
     channel_id = fields.Many2one(
-        "helpdesk.ticket.channel", string="Channel", tracking=True,
+        "helpdesk.ticket.channel",
+        string="Channel",
+        tracking=True,
         help="How the complaint reached us: the complaint hotline, e-mail, the portal …",
     )
     description = fields.Text(required=True)
     employee_id = fields.Many2one(
-        "hr.employee", string="About Employee", tracking=True, check_company=True,
+        "hr.employee",
+        string="About Employee",
+        tracking=True,
+        check_company=True,
         help="Who the complaint is about, if anyone.",
     )
     state = fields.Selection(STATES, default="new", required=True, tracking=True, copy=False)
     user_id = fields.Many2one(
-        "res.users", string="Owner", tracking=True, index=True, check_company=True,
-        domain="[('share', '=', False)]", help="Who handles the complaint by its deadline.",
+        "res.users",
+        string="Owner",
+        tracking=True,
+        index=True,
+        check_company=True,
+        domain="[('share', '=', False)]",
+        help="Who handles the complaint by its deadline.",
     )
     deadline = fields.Datetime(
-        compute="_compute_deadline", store=True, readonly=False, tracking=True,
+        compute="_compute_deadline",
+        store=True,
+        readonly=False,
+        tracking=True,
         help="When the handling must be resolved: working days after receipt (company setting).",
     )
     is_late = fields.Boolean(compute="_compute_is_late", string="Late")
     resolution = fields.Text(tracking=True)
     close_reason = fields.Text(
-        string="Manager's Closing Reason", tracking=True,
+        string="Manager's Closing Reason",
+        tracking=True,
         help="Closing without the customer's confirmation needs the after-sales manager's reason.",
     )
-    customer_confirmed_at = fields.Datetime(string="Confirmed by the Customer", copy=False, readonly=True)
+    customer_confirmed_at = fields.Datetime(
+        string="Confirmed by the Customer", copy=False, readonly=True
+    )
     closed_by_id = fields.Many2one("res.users", string="Closed By", copy=False, readonly=True)
     closed_at = fields.Datetime(string="Closed On", copy=False, readonly=True)
 
@@ -107,9 +141,12 @@ class AftersalesComplaint(models.Model):
     def create(self, vals_list):
         for vals in vals_list:
             if vals.get("name", "/") == "/":
-                vals["name"] = self.env["ir.sequence"].with_company(
-                    vals.get("company_id") or self.env.company.id
-                ).next_by_code("aftersales.complaint") or "/"
+                vals["name"] = (
+                    self.env["ir.sequence"]
+                    .with_company(vals.get("company_id") or self.env.company.id)
+                    .next_by_code("aftersales.complaint")
+                    or "/"
+                )
         return super().create(vals_list)
 
     def write(self, vals):
@@ -185,16 +222,21 @@ class AftersalesComplaint(models.Model):
         """Closing without the customer's confirmation: the after-sales manager, with a reason."""
         if not self.env.user.has_group("aftersales_service.group_aftersales_manager"):
             raise AccessError(
-                _("Only the after-sales manager can close a complaint the customer has not confirmed.")
+                _(
+                    "Only the after-sales manager can close a complaint the customer has not "
+                    "confirmed."
+                )
             )
-        self.filtered(lambda c: c.state == "closed")._refuse(
-            _("Already closed: %(complaints)s.")
-        )
+        self.filtered(lambda c: c.state == "closed")._refuse(_("Already closed: %(complaints)s."))
         self.filtered(lambda c: not (c.close_reason or "").strip())._refuse(
             _("Write the reason for closing without the customer's confirmation: %(complaints)s.")
         )
         self._aftersales_gate_write(
-            {"state": "closed", "closed_by_id": self.env.user.id, "closed_at": fields.Datetime.now()}
+            {
+                "state": "closed",
+                "closed_by_id": self.env.user.id,
+                "closed_at": fields.Datetime.now(),
+            }
         )
         self._aftersales_file_record()
         return True

@@ -16,7 +16,11 @@ class AftersalesDeadlineWarning(models.Model):
     )
     company_id = fields.Many2one(
         "res.company",
-        related=None, compute="_compute_company_id", store=True, index=True, readonly=True
+        related=None,
+        compute="_compute_company_id",
+        store=True,
+        index=True,
+        readonly=True,
     )
     clock = fields.Selection(
         selection_add=[("complaint", "Complaint Handling")], ondelete={"complaint": "cascade"}
@@ -49,8 +53,11 @@ class AftersalesDeadlineWarning(models.Model):
     def _aftersales_escalate_complaints(self):
         now = fields.Datetime.now()
         complaints = self.env["aftersales.complaint"].search(
-            [("state", "in", ("new", "handling")), ("deadline", "!=", False),
-             ("received_at", "<=", now)]
+            [
+                ("state", "in", ("new", "handling")),
+                ("deadline", "!=", False),
+                ("received_at", "<=", now),
+            ]
         )
         if not complaints:
             return 0

@@ -41,3 +41,8 @@ from . import test_clock_corrections
 from . import test_schedule_years
 from . import test_request_types
 from . import test_portal_one
+from . import test_complaints
+from . import test_satisfaction
+from . import test_roles
+from . import test_customer_file
+from . import test_complaint_portal
