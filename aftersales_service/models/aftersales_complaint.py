@@ -1,6 +1,8 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, UserError
 
+from ..tools.access import internal_only
+
 STATES = [
     ("new", "New"),
     ("handling", "Handling"),
@@ -166,6 +168,7 @@ class AftersalesComplaint(models.Model):
             raise UserError(message % {"complaints": ", ".join(self.mapped("name"))})
 
     # ------------------------------------------------------------------ actions (the gate)
+    @internal_only("aftersales_service.group_aftersales_user")
     def action_handle(self):
         """The owner takes the complaint (the current user when none is set)."""
         self.filtered(lambda c: c.state != "new")._refuse(
@@ -176,6 +179,7 @@ class AftersalesComplaint(models.Model):
         self._aftersales_gate_write({"state": "handling"})
         return True
 
+    @internal_only("aftersales_service.group_aftersales_user")
     def action_resolve(self):
         """The resolution is written; the customer is asked to confirm it on the portal."""
         self.filtered(lambda c: c.state != "handling")._refuse(
@@ -218,6 +222,7 @@ class AftersalesComplaint(models.Model):
         self.sudo()._aftersales_file_record()
         return True
 
+    @internal_only("aftersales_service.group_aftersales_user")
     def action_close(self):
         """Closing without the customer's confirmation: the after-sales manager, with a reason."""
         if not self.env.user.has_group("aftersales_service.group_aftersales_manager"):

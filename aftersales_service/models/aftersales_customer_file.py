@@ -1,5 +1,7 @@
 from odoo import fields, models
 
+from ..tools.access import internal_only
+
 FILE_GROUP = "aftersales_service.group_aftersales_user"
 
 
@@ -44,16 +46,19 @@ class ResPartner(models.Model):
         action["context"] = {"default_partner_id": self.id}
         return action
 
+    @internal_only(FILE_GROUP)
     def action_aftersales_projects(self):
         return self._aftersales_file_action(
             "aftersales.project", "aftersales_service.aftersales_project_action"
         )
 
+    @internal_only(FILE_GROUP)
     def action_aftersales_complaints(self):
         return self._aftersales_file_action(
             "aftersales.complaint", "aftersales_service.aftersales_complaint_action"
         )
 
+    @internal_only(FILE_GROUP)
     def action_print_aftersales_file(self):
         return self.env.ref("aftersales_service.action_report_customer_file").report_action(
             self.commercial_partner_id
@@ -108,6 +113,7 @@ class AftersalesProject(models.Model):
 class HelpdeskTicket(models.Model):
     _inherit = "helpdesk.ticket"
 
+    @internal_only(FILE_GROUP)
     def action_open_customer_file(self):
         """The customer file, from every request (R4)."""
         self.ensure_one()

@@ -3,6 +3,8 @@ from markupsafe import Markup
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
+from ..tools.access import internal_only
+
 # R46: the after-sales department's roles. Groups stay for access; the role says who does what.
 ROLES = [
     ("head", "Department Head"),
@@ -102,6 +104,7 @@ class HelpdeskTicket(models.Model):
         )
         return min(users, key=lambda u: (load.get(u, 0), u.id))
 
+    @internal_only("aftersales_service.group_aftersales_user")
     def action_assign_technical_support(self):
         """Hand the request to technical support for remote resolution (R46)."""
         for ticket in self:
