@@ -163,6 +163,10 @@ class AftersalesComplaint(models.Model):
             complaint.access_url = f"/my/aftersales/complaints/{complaint.id}"
         return res
 
+    @internal_only()
+    def action_share(self):
+        return super().action_share()
+
     def _refuse(self, message):
         if self:
             raise UserError(message % {"complaints": ", ".join(self.mapped("name"))})
