@@ -26,6 +26,7 @@
         "wizards/aftersales_handover_wizard_views.xml",
         "views/aftersales_collection_menus.xml",
         "views/aftersales_portal_templates.xml",
+        "report/aftersales_customer_file_retention.xml",
     ],
     "demo": [
         "demo/aftersales_collection_demo.xml",

@@ -11,3 +11,4 @@ from . import helpdesk_ticket_collection
 from . import aftersales_ageing_report
 from . import aftersales_dispatch_collection
 from . import ir_actions_report_collection
+from . import res_partner_customer_file

@@ -10,6 +10,8 @@ from odoo.http import request
 from odoo.addons.portal.controllers.portal import CustomerPortal
 from odoo.addons.portal.controllers.portal import pager as portal_pager
 
+from ..models.aftersales_service_report_satisfaction import ASPECTS
+
 PHOTO_TYPES = ("image/",)
 MB = 1024 * 1024
 
@@ -363,7 +365,11 @@ class AftersalesPortal(CustomerPortal):
             raise request.not_found() from err
         try:
             with request.env.cr.savepoint():
-                report_sudo._action_rate(rating, (rating_comment or "").strip())
+                report_sudo._action_rate(
+                    rating,
+                    (rating_comment or "").strip(),
+                    aspects={name: kw.get(name) for name in ASPECTS},
+                )
         except UserError as exc:
             return self._aftersales_report_page(
                 report_sudo, access_token, status=400, rating_error=exc.args[0]

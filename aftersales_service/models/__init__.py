@@ -55,3 +55,9 @@ from . import helpdesk_ticket_category
 from . import sale_order_staffing
 from . import helpdesk_ticket_portal
 from . import oca_code_terms
+from . import aftersales_complaint
+from . import aftersales_complaint_settings
+from . import aftersales_complaint_escalation
+from . import aftersales_service_report_satisfaction
+from . import aftersales_role
+from . import aftersales_customer_file

@@ -43,3 +43,8 @@ from . import test_request_types
 from . import test_portal_one
 from . import test_oca_code_terms
 from . import test_migration_portal_stages
+from . import test_complaints
+from . import test_satisfaction
+from . import test_roles
+from . import test_customer_file
+from . import test_complaint_portal

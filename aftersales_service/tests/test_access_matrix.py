@@ -10,7 +10,9 @@ from odoo.tests import TransactionCase, new_test_user, tagged
 #   Inventory user) works in Odoo's own models and reads none of ours;
 # - portal users read their own commercial partner's projects, reports, shared archive entries
 #   and retention money (record rules), and nothing else;
-# - archive entries are never deleted, by anyone (R39); record rules narrow all this further.
+# - archive entries are never deleted, by anyone (R39); record rules narrow all this further;
+# - complaints (R4) are customer service's and the manager's; a complaint is a record, never
+#   deleted; the customer reads their own and files them through the portal (sudo'd controller).
 MATRIX = """
 model                               portal  engineer  user  manager  accountant  stock
 aftersales.project                  r       r         crw   crwu     r           -
@@ -41,6 +43,7 @@ aftersales.punch.item               -       rw        crw   crwu     -          
 aftersales.ageing.report            -       -         r     r        r           -
 aftersales.handover.wizard          -       -         crwu  crwu     -           -
 aftersales.handover.wizard.line     -       -         crwu  crwu     -           -
+aftersales.complaint                r       -         crw   crw      -           -
 """
 
 GROUPS = {

@@ -35,6 +35,13 @@ GATES = [
     ("aftersales.service.report", "rating", "1"),
     ("aftersales.service.report", "rating_comment", "Bad"),
     ("aftersales.service.report", "rated_on", NOW),
+    ("aftersales.service.report", "rating_speed", "1"),
+    ("aftersales.service.report", "rating_quality", "1"),
+    ("aftersales.service.report", "rating_attitude", "1"),
+    ("aftersales.complaint", "state", "closed"),
+    ("aftersales.complaint", "customer_confirmed_at", NOW),
+    ("aftersales.complaint", "closed_by_id", USER),
+    ("aftersales.complaint", "closed_at", NOW),
     ("repair.order", "under_warranty", True),
     ("helpdesk.ticket", "answered_at", NOW),
     ("helpdesk.ticket", "onsite_at", NOW),
@@ -118,6 +125,9 @@ class TestGates(DispatchCase):
                 {"ticket_id": cls.paid_ticket.id, "partner_id": cls.customer.id}
             ),
             "helpdesk.ticket": cls.paid_ticket,
+            "aftersales.complaint": cls.env["aftersales.complaint"].create(
+                {"partner_id": cls.customer.id, "description": "Late again"}
+            ),
         }
         if "briefing_ids" in cls.dispatch._fields:
             records["aftersales.hazard.briefing"] = cls.dispatch.briefing_ids.filtered(

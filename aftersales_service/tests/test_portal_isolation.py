@@ -309,6 +309,9 @@ class TestPortalFindings(PortalCallsMixin, AftersalesPortalCase):
             "aftersales.project": self.project_a,
             "helpdesk.ticket": self.ticket_a,
             "aftersales.service.report": self.report_a,
+            "aftersales.complaint": self.env["aftersales.complaint"].create(
+                {"partner_id": self.portal_a.partner_id.id, "description": "Slow answer"}
+            ),
         }
         readable = (
             self.env["ir.model.access"]

@@ -52,4 +52,7 @@ class TestPortalTours(AftersalesPortalCase):
         self.assertEqual(report.signed_by, "Tour Customer")
         self.assertTrue(report.signature)
         self.assertEqual((report.rating, report.rating_comment), ("4", "Quick and clean work."))
+        self.assertEqual(
+            (report.rating_speed, report.rating_quality, report.rating_attitude), ("5", "4", "3")
+        )
         self.assertEqual(report.signed_attachment_id.res_id, self.project_a.id)

@@ -152,6 +152,19 @@ registry.category("web_tour.tours").add("aftersales_portal_sign_rate", {
             trigger: "input[name='rating'][value='4']",
             run: "click",
         },
+        // R44: response speed, quality and attitude, each 1-5.
+        {
+            trigger: "input[name='rating_speed'][value='5']",
+            run: "click",
+        },
+        {
+            trigger: "input[name='rating_quality'][value='4']",
+            run: "click",
+        },
+        {
+            trigger: "input[name='rating_attitude'][value='3']",
+            run: "click",
+        },
         {
             trigger: "textarea[name='rating_comment']",
             run: "edit Quick and clean work.",
@@ -163,6 +176,9 @@ registry.category("web_tour.tours").add("aftersales_portal_sign_rate", {
         },
         {
             trigger: ".o_aftersales_report_rating:contains('4/5')",
+        },
+        {
+            trigger: ".o_aftersales_rating_aspects_done:contains('5/5')",
         },
     ],
 });
