@@ -82,6 +82,9 @@
         "views/helpdesk_portal_templates.xml",
         "views/helpdesk_portal_aftersales_templates.xml",
         "views/res_config_settings_views_input.xml",
+        "data/aftersales_statistics_cron_data.xml",
+        "security/aftersales_statistics_security.xml",
+        "views/aftersales_statistics_views.xml",
     ],
     "demo": [
         "demo/aftersales_demo.xml",

@@ -54,3 +54,8 @@ from . import helpdesk_ticket_schedule
 from . import helpdesk_ticket_category
 from . import sale_order_staffing
 from . import helpdesk_ticket_portal
+from . import res_company_statistics
+from . import res_config_settings_statistics
+from . import hr_employee_statistics
+from . import aftersales_statistics
+from . import aftersales_statistics_workbook

@@ -41,6 +41,8 @@ aftersales.punch.item               -       rw        crw   crwu     -          
 aftersales.ageing.report            -       -         r     r        r           -
 aftersales.handover.wizard          -       -         crwu  crwu     -           -
 aftersales.handover.wizard.line     -       -         crwu  crwu     -           -
+aftersales.statistics               -       -         r     r        -           -
+aftersales.engineer.statistics      -       -         r     r        -           -
 """
 
 GROUPS = {
