@@ -54,6 +54,9 @@ from . import helpdesk_ticket_schedule
 from . import helpdesk_ticket_category
 from . import sale_order_staffing
 from . import helpdesk_ticket_portal
+from . import aftersales_complaint
+from . import aftersales_complaint_settings
+from . import aftersales_complaint_escalation
 from . import res_company_statistics
 from . import res_config_settings_statistics
 from . import hr_employee_statistics

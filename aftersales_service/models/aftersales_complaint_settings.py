@@ -1,0 +1,41 @@
+from odoo import _, api, fields, models
+from odoo.exceptions import ValidationError
+
+
+class ResCompany(models.Model):
+    _inherit = "res.company"
+
+    # R4: complaints are handled and followed up; how fast is the company's own rule.
+    aftersales_complaint_days = fields.Integer(
+        string="Complaint Handling (working days)",
+        default=3,
+        help="Working days from the receipt of a complaint to its resolution by its owner.",
+    )
+
+    @api.constrains("aftersales_complaint_days")
+    def _check_aftersales_complaint_days(self):
+        for company in self:
+            if not 1 <= company.aftersales_complaint_days <= 60:
+                raise ValidationError(
+                    _(
+                        "%(company)s: a complaint must be handled within 1 to 60 working days.",
+                        company=company.name,
+                    )
+                )
+
+
+class ResConfigSettings(models.TransientModel):
+    _inherit = "res.config.settings"
+
+    aftersales_complaint_days = fields.Integer(
+        related="company_id.aftersales_complaint_days", readonly=False
+    )
+
+
+class IrAttachment(models.Model):
+    _inherit = "ir.attachment"
+
+    @api.model
+    def _aftersales_filed_models(self):
+        """Complaints are filed in their project's archive too (visits and complaints)."""
+        return super()._aftersales_filed_models() | {"aftersales.complaint"}
