@@ -80,6 +80,7 @@ class AftersalesStatistics(models.Model):
         "repair.order": ["ticket_id", "state"],
         "res.company": ["resource_calendar_id", "aftersales_hour_cost", "partner_id"],
         "resource.calendar": ["tz"],
+        "aftersales.complaint": ["ticket_id"],
     }
 
     ticket_id = fields.Many2one("helpdesk.ticket", string="Request", readonly=True)
@@ -136,6 +137,12 @@ class AftersalesStatistics(models.Model):
                   FROM repair_order r
                  WHERE r.ticket_id IS NOT NULL AND r.state != 'cancel'
               GROUP BY r.ticket_id
+            ),
+            complaints AS (
+                SELECT c.ticket_id, COUNT(*) AS complaint_count
+                  FROM aftersales_complaint c
+                 WHERE c.ticket_id IS NOT NULL
+              GROUP BY c.ticket_id
             )
             SELECT t.id AS id, t.id AS ticket_id,
                    %(month)s AS month,
@@ -149,7 +156,7 @@ class AftersalesStatistics(models.Model):
                    %(answer_rate)s AS answer_rate, %(onsite_rate)s AS onsite_rate,
                    %(quote_rate)s AS quote_rate, %(parts_rate)s AS parts_rate,
                    NULLIF(t.aftersales_rating, 0) AS rating,
-                   %(complaints)s AS complaint_count,
+                   COALESCE(cp.complaint_count, 0) AS complaint_count,
                    COALESCE(rp.repair_count, 0) AS repair_count,
                    COALESCE(tr.trip_count, 0) AS trip_count,
                    COALESCE(tr.hours, 0) AS hours,
@@ -162,6 +169,7 @@ class AftersalesStatistics(models.Model):
          LEFT JOIN trips tr ON tr.ticket_id = t.id
          LEFT JOIN expenses ex ON ex.ticket_id = t.id
          LEFT JOIN repairs rp ON rp.ticket_id = t.id
+         LEFT JOIN complaints cp ON cp.ticket_id = t.id
             """,
             zones=company_zones_sql(),
             month=local_month_sql("t.received_at"),
@@ -173,14 +181,7 @@ class AftersalesStatistics(models.Model):
             onsite_rate=rate_sql(on_time_sql("onsite", ticket)),
             quote_rate=rate_sql(on_time_sql("quote", ticket)),
             parts_rate=rate_sql(on_time_sql("parts", ticket)),
-            complaints=self._complaint_count_sql(),
         )
-
-    @api.model
-    def _complaint_count_sql(self):
-        # TODO(coordinator): count aftersales.complaint rows of the request once the
-        # complaints branch is merged (it was not ready when the statistics were written).
-        return SQL("0")
 
     def init(self):
         tools.drop_view_if_exists(self.env.cr, self._table)
@@ -217,6 +218,7 @@ class AftersalesEngineerStatistics(models.Model):
         "helpdesk.ticket": ["lot_id", "received_at", "onsite_deadline", "onsite_at"],
         "hr.employee": ["aftersales_nda_date", "aftersales_nda_expiry"],
         "res.company": ["aftersales_repeat_days", "resource_calendar_id"],
+        "aftersales.complaint": ["ticket_id", "employee_id"],
     }
 
     month = fields.Date(readonly=True, help="Month of the trip, in the company's time zone.")
@@ -313,9 +315,11 @@ class AftersalesEngineerStatistics(models.Model):
 
     @api.model
     def _complaint_count_sql(self):
-        # TODO(coordinator): complaints about the engineer (aftersales.complaint.employee_id)
-        # on the trip's request, once the complaints branch is merged.
-        return SQL("0")
+        """Complaints about the engineer on the trip's request (R44)."""
+        return SQL(
+            "(SELECT COUNT(*) FROM aftersales_complaint c "
+            "WHERE c.ticket_id = r.ticket_id AND c.employee_id = r.employee_id)"
+        )
 
     def init(self):
         tools.drop_view_if_exists(self.env.cr, self._table)

@@ -61,18 +61,16 @@ class AftersalesStatistics(models.Model):
             )
         }
         months = [first + relativedelta(months=i) for i in range(MONTHS_SHOWN)]
-
-        data = {
-            "months": [
-                (
-                    day,
-                    monthly.get(day),
-                    coverage_months.get((day, "free"), 0),
-                    coverage_months.get((day, "paid"), 0),
-                )
-                for day in months
-            ]
-        }
+        data = {"own_dates": self._own_date_counts(company, first, after)}
+        data["months"] = [
+            (
+                day,
+                monthly.get(day),
+                coverage_months.get((day, "free"), 0),
+                coverage_months.get((day, "paid"), 0),
+            )
+            for day in months
+        ]
         for key, field in (
             ("types", "category_id"),
             ("customers", "partner_id"),
@@ -120,6 +118,35 @@ class AftersalesStatistics(models.Model):
             )
         ]
         return data
+
+    @api.model
+    def _own_date_counts(self, company, first, after):
+        """{model: {month: count}}: the complaints by the month they were received, in the
+        company's time zone (not by their request's month; R44)."""
+        zone = company._aftersales_tz()
+        tz = pytz.timezone(zone)
+
+        def utc(day):
+            local = tz.localize(datetime.combine(day, datetime.min.time()))
+            return local.astimezone(pytz.utc).replace(tzinfo=None)
+
+        counts = {}
+        for model, date_field in (("aftersales.complaint", "received_at"),):
+            rows = (
+                self.env[model]
+                .with_context(tz=zone)
+                ._read_group(
+                    [
+                        ("company_id", "=", company.id),
+                        (date_field, ">=", utc(first)),
+                        (date_field, "<", utc(after)),
+                    ],
+                    [f"{date_field}:month"],
+                    ["__count"],
+                )
+            )
+            counts[model] = {moment.date(): count for moment, count in rows}
+        return counts
 
     @staticmethod
     def _has_value(value):
@@ -183,6 +210,7 @@ class AftersalesStatistics(models.Model):
             _("Complaints"),
             _("Repairs"),
             _("Trips"),
+            _("Complaints Received"),
         ]
         sheet.write_row(2, 0, headers, formats["head"])
         sheet.set_column(0, 0, 12)
@@ -196,6 +224,7 @@ class AftersalesStatistics(models.Model):
                 if self._has_value(value):
                     sheet.write_number(row, col, value, formats["pct"])
             sheet.write_row(row, 9, [value or 0 for value in sums])
+            sheet.write_number(row, 12, data["own_dates"]["aftersales.complaint"].get(day, 0))
         last = 2 + len(data["months"])
         chart = workbook.add_chart({"type": "column"})
         for col in (2, 3):

@@ -28,6 +28,8 @@ aftersales.archive.counter          -       -         -     r        -          
 aftersales.archive.project.type     -       r         r     crwu     r           -
 aftersales.dispatch                 -       rw        crw   crwu     -           -
 aftersales.employee.certificate     -       -         r     r        -           -
+aftersales.statistics               -       -         r     r        -           -
+aftersales.engineer.statistics      -       -         r     r        -           -
 aftersales.service.report           r       crw       crw   crwu     -           -
 aftersales.service.report.sign      -       crwu      crwu  crwu     -           -
 aftersales.hazard                   -       r         crw   crwu     -           -
@@ -41,8 +43,7 @@ aftersales.punch.item               -       rw        crw   crwu     -          
 aftersales.ageing.report            -       -         r     r        r           -
 aftersales.handover.wizard          -       -         crwu  crwu     -           -
 aftersales.handover.wizard.line     -       -         crwu  crwu     -           -
-aftersales.statistics               -       -         r     r        -           -
-aftersales.engineer.statistics      -       -         r     r        -           -
+aftersales.complaint                r       -         crw   crw      -           -
 """
 
 GROUPS = {

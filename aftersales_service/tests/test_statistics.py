@@ -127,6 +127,25 @@ class StatisticsCase(AftersalesRequestCase):
         (approved | submitted).action_submit_sheet()
         approved.with_user(cls.manager).action_aftersales_review()
         approved.action_approve_expense_sheets()
+        # Complaints: about the valid engineer on the March request (00:45 Beijing on 1 March),
+        # and one about no request, received in February.
+        Complaint = cls.env["aftersales.complaint"]
+        Complaint.create(
+            {
+                "partner_id": cls.customer.id,
+                "ticket_id": cls.t_march.id,
+                "employee_id": cls.emp_valid.id,
+                "received_at": "2026-02-28 16:45:00",
+                "description": "The engineer left the site dirty.",
+            }
+        )
+        Complaint.create(
+            {
+                "partner_id": cls.customer.id,
+                "received_at": "2026-02-10 02:00:00",
+                "description": "Nobody called back.",
+            }
+        )
         cls.Stats = cls.env["aftersales.statistics"]
         cls.Staff = cls.env["aftersales.engineer.statistics"]
 
@@ -194,6 +213,8 @@ class TestStatistics(StatisticsCase):
             (march.trip_count, march.hours, march.labour_cost, march.expense_cost),
             (1, 6.0, 600.0, 150.0),
         )
+        self.assertEqual(march.complaint_count, 1)
+        self.assertEqual(self._row(self.t_paid).complaint_count, 0)
         # The cancelled trip of the February request is not counted, nor is the draft one.
         feb = self._row(self.t_feb)
         self.assertEqual((feb.trip_count, feb.hours), (1, 1.5))
@@ -264,6 +285,12 @@ class TestStatistics(StatisticsCase):
         self.assertEqual((missing.nda_state, missing.nda_issue), ("missing", True))
         own = self.Staff.search([("dispatch_id", "=", self.trip_one.id)])
         self.assertFalse(own.repeat_request)
+        # The complaint is about the valid engineer on the two-engineer trip's request only.
+        self.assertEqual(
+            {row.employee_id: row.complaint_count for row in rows},
+            {self.emp_valid: 1, self.emp_expired: 0},
+        )
+        self.assertEqual(own.complaint_count, 0)
 
     def test_repeat_window_setting(self):
         """The repeat window is a company setting: 19 days later is no repeat with 10 days."""
@@ -311,7 +338,11 @@ class TestStatisticsWorkbook(StatisticsCase):
         self.assertEqual(march[:3], (3, 2, 1))
         self.assertAlmostEqual(march[3], 200 / 3)
         self.assertEqual((march[4], march[5], march[6], march[7]), (100.0, 0.0, None, 4.0))
+        # Complaints: per request (column 9) and by the date received (column 12): the March
+        # complaint is on a March request; February's is about no request.
+        self.assertEqual((march[8], march[11]), (1, 1))
         self.assertEqual(rows["2026-02"][:3], (1, 1, 0))
+        self.assertEqual((rows["2026-02"][8], rows["2026-02"][11]), (0, 1))
         self.assertEqual(rows["2025-04"][0], 0)
         self.assertTrue(monthly._charts, "charts are part of the workbook")
         coverage = {
@@ -328,7 +359,7 @@ class TestStatisticsWorkbook(StatisticsCase):
             for row in book["Staff Assessment"].iter_rows(min_row=4, values_only=True)
             if row[0]
         }
-        self.assertEqual(staff["Eng Valid"], (2, 5.0, 100.0, 4.0, 1, 0, "Valid"))
+        self.assertEqual(staff["Eng Valid"], (2, 5.0, 100.0, 4.0, 1, 1, "Valid"))
         self.assertEqual(staff["Eng Expired"][-1], "Expired")
         self.assertNotIn("Eng Missing", staff, "February's trip is not in March")
         types = list(book["By Province"].iter_rows(min_row=4, values_only=True))
