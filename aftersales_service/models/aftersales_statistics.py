@@ -3,7 +3,7 @@ from odoo.tools import SQL
 
 from .helpdesk_ticket import CLOCK_FIELDS, COVERAGE
 
-NDA_STATES = [("valid", "Valid"), ("expired", "Expired"), ("missing", "Missing")]
+NDA_STATES = [("valid", "Valid"), ("expired", "Expired Agreement"), ("missing", "No Agreement")]
 
 
 def company_zones_sql():

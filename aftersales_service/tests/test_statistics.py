@@ -360,7 +360,7 @@ class TestStatisticsWorkbook(StatisticsCase):
             if row[0]
         }
         self.assertEqual(staff["Eng Valid"], (2, 5.0, 100.0, 4.0, 1, 1, "Valid"))
-        self.assertEqual(staff["Eng Expired"][-1], "Expired")
+        self.assertEqual(staff["Eng Expired"][-1], "Expired Agreement")
         self.assertNotIn("Eng Missing", staff, "February's trip is not in March")
         types = list(book["By Province"].iter_rows(min_row=4, values_only=True))
         self.assertEqual(types[0][:2], (self.near.site_state_id.display_name, 3))
