@@ -115,7 +115,10 @@ def bench(env):
 
     def plain():
         return Ticket._read_group(
-            [("received_at", ">=", "2025-12-31 16:00:00"), ("received_at", "<", "2026-12-31 16:00:00")],
+            [
+                ("received_at", ">=", "2025-12-31 16:00:00"),
+                ("received_at", "<", "2026-12-31 16:00:00"),
+            ],
             ["received_at:month"],
             ["__count"],
         )
@@ -132,11 +135,15 @@ def bench(env):
         f"{sum(row[1] for row in rows):,} requests, "
         f"best {best * 1000:.0f} ms, median {median * 1000:.0f} ms"
     )
-    _rows, best, median = timed(lambda: env["aftersales.engineer.statistics"]._read_group(
-        YEAR, ["employee_id", "month:month"], ["trip_count:sum", "hours:sum", "rating:avg"]
-    ))
-    print(f"staff assessment pivot (trips of the database): best {best * 1000:.0f} ms, "
-          f"median {median * 1000:.0f} ms")
+    _rows, best, median = timed(
+        lambda: env["aftersales.engineer.statistics"]._read_group(
+            YEAR, ["employee_id", "month:month"], ["trip_count:sum", "hours:sum", "rating:avg"]
+        )
+    )
+    print(
+        f"staff assessment pivot (trips of the database): best {best * 1000:.0f} ms, "
+        f"median {median * 1000:.0f} ms"
+    )
 
 
 def main():

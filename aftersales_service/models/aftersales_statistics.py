@@ -99,7 +99,7 @@ class AftersalesStatistics(models.Model):
     answer_on_time = fields.Boolean(string="Answered On Time", readonly=True)
     onsite_on_time = fields.Boolean(string="On Site On Time", readonly=True)
     quote_on_time = fields.Boolean(string="Quoted On Time", readonly=True)
-    parts_on_time = fields.Boolean(string="Parts On Time", readonly=True)
+    parts_on_time = fields.Boolean(readonly=True)
     answer_rate = fields.Float(string="Answer On-time %", readonly=True, aggregator="avg")
     onsite_rate = fields.Float(string="On-site On-time %", readonly=True, aggregator="avg")
     quote_rate = fields.Float(string="Quotation On-time %", readonly=True, aggregator="avg")
@@ -243,9 +243,7 @@ class AftersalesEngineerStatistics(models.Model):
         "the trip.",
     )
     repeat_count = fields.Integer(string="Repeat Requests", readonly=True)
-    nda_state = fields.Selection(
-        NDA_STATES, string="Confidentiality Agreement", readonly=True
-    )
+    nda_state = fields.Selection(NDA_STATES, string="Confidentiality Agreement", readonly=True)
     nda_issue = fields.Boolean(
         string="Agreement Expired or Missing", readonly=True, help="R43: part of the assessment."
     )

@@ -95,9 +95,7 @@ class AftersalesStatistics(models.Model):
             ],
         ):
             parts = sum(self._aftersales_parts_costs(records.ticket_id).values())
-            coverage_rows.append(
-                (coverage, count, repairs, trips, hours, expenses, labour, parts)
-            )
+            coverage_rows.append((coverage, count, repairs, trips, hours, expenses, labour, parts))
         data["coverage"] = coverage_rows
         data["staff"] = [
             (employee, trips, hours, rate, rating, repeats, complaints, self._worst_nda(states))

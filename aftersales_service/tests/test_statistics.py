@@ -1,10 +1,11 @@
 import io
 from datetime import date, timedelta
 
-from odoo import Command, fields
-from odoo.exceptions import AccessError, ValidationError
+import openpyxl
 from freezegun import freeze_time
 
+from odoo import Command, fields
+from odoo.exceptions import AccessError, ValidationError
 from odoo.tests import tagged
 
 from .common_requests import AftersalesRequestCase
@@ -272,7 +273,13 @@ class TestStatistics(StatisticsCase):
             for employee, *values in self.Staff._read_group(
                 [("employee_id", "in", (self.emp_valid | self.emp_expired | self.emp_missing).ids)],
                 ["employee_id", "month:month"],
-                ["trip_count:sum", "hours:sum", "onsite_rate:avg", "rating:avg", "repeat_count:sum"],
+                [
+                    "trip_count:sum",
+                    "hours:sum",
+                    "onsite_rate:avg",
+                    "rating:avg",
+                    "repeat_count:sum",
+                ],
             )
         }
         # An average of nothing (no on-site clock, no rating) is False, as _read_group gives it.
@@ -319,8 +326,6 @@ class TestStatisticsWorkbook(StatisticsCase):
     """The monthly workbook read back with openpyxl, mailed once per month."""
 
     def _workbook(self, month=MARCH):
-        import openpyxl  # noqa: PLC0415 - a test-only dependency (requirements.txt)
-
         content = self.Stats._workbook_content(self.company, month)
         return openpyxl.load_workbook(io.BytesIO(content))
 
@@ -328,7 +333,14 @@ class TestStatisticsWorkbook(StatisticsCase):
         book = self._workbook()
         self.assertEqual(
             book.sheetnames,
-            ["Monthly", "By Type", "By Customer", "By Province", "Free vs Paid", "Staff Assessment"],
+            [
+                "Monthly",
+                "By Type",
+                "By Customer",
+                "By Province",
+                "Free vs Paid",
+                "Staff Assessment",
+            ],
         )
         monthly = book["Monthly"]
         rows = {row[0]: row[1:] for row in monthly.iter_rows(min_row=4, values_only=True) if row[0]}
@@ -373,7 +385,9 @@ class TestStatisticsWorkbook(StatisticsCase):
         with freeze_time("2026-04-01 01:00:00"):
             self.Stats._cron_send_monthly_workbook()
             self.Stats._cron_send_monthly_workbook()
-        mails = Mail.search([("id", "not in", before), ("subject", "like", "After-sales statistics")])
+        mails = Mail.search(
+            [("id", "not in", before), ("subject", "like", "After-sales statistics")]
+        )
         mine = mails.filtered(lambda mail: self.manager.partner_id in mail.recipient_ids)
         self.assertEqual(len(mine), 1)
         self.assertEqual(mine.attachment_ids.name, "After-sales statistics 2026-03.xlsx")
@@ -382,9 +396,14 @@ class TestStatisticsWorkbook(StatisticsCase):
         # UTC), April's workbook.
         with freeze_time("2026-04-20 01:00:00"):
             self.Stats._cron_send_monthly_workbook()
-        self.assertEqual(len(Mail.search([("id", "not in", before)]).filtered(
-            lambda mail: self.manager.partner_id in mail.recipient_ids
-        )), 1)
+        self.assertEqual(
+            len(
+                Mail.search([("id", "not in", before)]).filtered(
+                    lambda mail: self.manager.partner_id in mail.recipient_ids
+                )
+            ),
+            1,
+        )
         with freeze_time("2026-04-30 16:10:00"):
             self.Stats._cron_send_monthly_workbook()
         self.assertEqual(self.company.aftersales_statistics_sent_month, date(2026, 4, 1))
