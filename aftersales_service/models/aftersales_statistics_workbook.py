@@ -179,6 +179,22 @@ class AftersalesStatistics(models.Model):
         workbook.close()
         return output.getvalue()
 
+    @staticmethod
+    def _chart(workbook, sheet, kind, title, columns, last_row, anchor):
+        """A chart of the sheet's table (headers on row 3, labels in column A, data from row 4
+        to ``last_row``), one series per column of ``columns``, placed at ``anchor``."""
+        chart = workbook.add_chart({"type": kind})
+        for col in columns:
+            chart.add_series(
+                {
+                    "name": [sheet.name, 2, col],
+                    "categories": [sheet.name, 3, 0, last_row, 0],
+                    "values": [sheet.name, 3, col, last_row, col],
+                }
+            )
+        chart.set_title({"name": title})
+        sheet.insert_chart(*anchor, chart)
+
     def _month_label(self, day):
         return format_date(self.env, day, date_format="yyyy-MM")
 
@@ -224,28 +240,10 @@ class AftersalesStatistics(models.Model):
             sheet.write_row(row, 9, [value or 0 for value in sums])
             sheet.write_number(row, 12, data["own_dates"]["aftersales.complaint"].get(day, 0))
         last = 2 + len(data["months"])
-        chart = workbook.add_chart({"type": "column"})
-        for col in (2, 3):
-            chart.add_series(
-                {
-                    "name": [sheet.name, 2, col],
-                    "categories": [sheet.name, 3, 0, last, 0],
-                    "values": [sheet.name, 3, col, last, col],
-                }
-            )
-        chart.set_title({"name": _("Requests per month")})
-        rates_chart = workbook.add_chart({"type": "line"})
-        for col in range(4, 8):
-            rates_chart.add_series(
-                {
-                    "name": [sheet.name, 2, col],
-                    "categories": [sheet.name, 3, 0, last, 0],
-                    "values": [sheet.name, 3, col, last, col],
-                }
-            )
-        rates_chart.set_title({"name": _("On-time rate per clock")})
-        sheet.insert_chart(last + 2, 0, chart)
-        sheet.insert_chart(last + 2, 7, rates_chart)
+        self._chart(workbook, sheet, "column", _("Requests per month"), (2, 3), last, (last + 2, 0))
+        self._chart(
+            workbook, sheet, "line", _("On-time rate per clock"), range(4, 8), last, (last + 2, 7)
+        )
 
     def _sheet_breakdowns(self, workbook, formats, data, month):
         for key, title in (
@@ -265,16 +263,8 @@ class AftersalesStatistics(models.Model):
                 if self._has_value(rating):
                     sheet.write_number(row, 2, rating, formats["num"])
             if rows:
-                chart = workbook.add_chart({"type": "pie" if key == "types" else "bar"})
-                chart.add_series(
-                    {
-                        "name": title,
-                        "categories": [sheet.name, 3, 0, 2 + len(rows), 0],
-                        "values": [sheet.name, 3, 1, 2 + len(rows), 1],
-                    }
-                )
-                chart.set_title({"name": title})
-                sheet.insert_chart(2, 4, chart)
+                kind = "pie" if key == "types" else "bar"
+                self._chart(workbook, sheet, kind, title, (1,), 2 + len(rows), (2, 4))
 
     def _sheet_coverage(self, workbook, formats, data, company, month):
         sheet = workbook.add_worksheet(_("Free vs Paid"))
@@ -310,16 +300,8 @@ class AftersalesStatistics(models.Model):
         sheet.write_number(row + 2, 1, free_cost, formats["money"])
         sheet.write(row + 2, 2, company.currency_id.name)
         if data["coverage"]:
-            chart = workbook.add_chart({"type": "column"})
-            chart.add_series(
-                {
-                    "name": [sheet.name, 2, 2],
-                    "categories": [sheet.name, 3, 0, 2 + len(data["coverage"]), 0],
-                    "values": [sheet.name, 3, 2, 2 + len(data["coverage"]), 2],
-                }
-            )
-            chart.set_title({"name": _("Repairs free vs paid")})
-            sheet.insert_chart(row + 4, 0, chart)
+            title = _("Repairs free vs paid")
+            self._chart(workbook, sheet, "column", title, (2,), row, (row + 4, 0))
 
     def _sheet_staff(self, workbook, formats, data, month):
         sheet = workbook.add_worksheet(_("Staff Assessment"))
@@ -355,16 +337,8 @@ class AftersalesStatistics(models.Model):
             # R43: an expired or missing confidentiality agreement stands out.
             sheet.write(row, 7, nda_labels[nda], formats["red"] if nda != "valid" else None)
         if data["staff"]:
-            chart = workbook.add_chart({"type": "bar"})
-            chart.add_series(
-                {
-                    "name": [sheet.name, 2, 1],
-                    "categories": [sheet.name, 3, 0, 2 + len(data["staff"]), 0],
-                    "values": [sheet.name, 3, 1, 2 + len(data["staff"]), 1],
-                }
-            )
-            chart.set_title({"name": _("Trips per engineer")})
-            sheet.insert_chart(3 + len(data["staff"]) + 1, 0, chart)
+            last = 2 + len(data["staff"])
+            self._chart(workbook, sheet, "bar", _("Trips per engineer"), (1,), last, (last + 2, 0))
 
     # ------------------------------------------------------------------ monthly cron
     @api.model
