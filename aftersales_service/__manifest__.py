@@ -92,6 +92,9 @@
         "data/aftersales_role_data.xml",
         "report/aftersales_customer_file_report.xml",
         "views/aftersales_customer_file_views.xml",
+        "data/aftersales_statistics_cron_data.xml",
+        "security/aftersales_statistics_security.xml",
+        "views/aftersales_statistics_views.xml",
     ],
     "demo": [
         "demo/aftersales_demo.xml",

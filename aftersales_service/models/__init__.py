@@ -61,3 +61,8 @@ from . import aftersales_complaint_escalation
 from . import aftersales_service_report_satisfaction
 from . import aftersales_role
 from . import aftersales_customer_file
+from . import res_company_statistics
+from . import res_config_settings_statistics
+from . import hr_employee_statistics
+from . import aftersales_statistics
+from . import aftersales_statistics_workbook

@@ -48,3 +48,4 @@ from . import test_satisfaction
 from . import test_roles
 from . import test_customer_file
 from . import test_complaint_portal
+from . import test_statistics

@@ -30,6 +30,8 @@ aftersales.archive.counter          -       -         -     r        -          
 aftersales.archive.project.type     -       r         r     crwu     r           -
 aftersales.dispatch                 -       rw        crw   crwu     -           -
 aftersales.employee.certificate     -       -         r     r        -           -
+aftersales.statistics               -       -         r     r        -           -
+aftersales.engineer.statistics      -       -         r     r        -           -
 aftersales.service.report           r       crw       crw   crwu     -           -
 aftersales.service.report.sign      -       crwu      crwu  crwu     -           -
 aftersales.hazard                   -       r         crw   crwu     -           -
