@@ -94,10 +94,22 @@ class AftersalesCustomerPortalHelpdesk(CustomerPortalHelpdesk):
 
     @http.route()
     def portal_my_tickets(self, *args, **kw):
+        # Most urgent first (issue 15): the open requests by their next deadline, then the
+        # others (closed ones have none), a page at a time.
+        kw["sortby"] = kw.get("sortby") or "urgency"
         response = super().portal_my_tickets(*args, **kw)
         if getattr(response, "qcontext", None) is not None:
             response.qcontext.update(aftersales_clock_values())
         return response
+
+    def _ticket_get_searchbar_sortings(self):
+        values = super()._ticket_get_searchbar_sortings()
+        values["urgency"] = {
+            "label": _("Most Urgent"),
+            "order": "aftersales_next_deadline asc nulls last, create_date desc",
+            "sequence": 0,
+        }
+        return values
 
     def _ticket_get_searchbar_inputs(self):
         values = super()._ticket_get_searchbar_inputs()
