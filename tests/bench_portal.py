@@ -14,8 +14,9 @@
      portal pages, with --think seconds (+-20 %) between pages: home (/my), the project list, the
      project page, its request pages 2..n (a random depth), helpdesk_mgmt's request list pages,
      one request; after a warm-up (each user's first pass is not counted) for --duration seconds.
-  4. Prints, per page, how many were served, the median, p95 and worst time, and failures;
-     then stops the server it started.
+  4. Prints, per page, how many were served, the median, p95 and worst time, and failures, then
+     the server's own medians from its log (queries, SQL time, other time: on a busy machine they
+     tell a page's cost from its wait for a CPU); then stops the server it started.
 Target (issue 15, 2-core machine): every page p95 < 150 ms with 20 users and 5 s think time.
 """
 
@@ -37,6 +38,17 @@ CUSTOMER = "Portal Bench Plant Co."
 PROJECT = "BENCH-PORTAL"
 SEEDED = 200  # requests created through the ORM; the others are SQL copies of them
 REPORTS = 300
+# Odoo's request log line: "GET <path> HTTP/1.1" 200 - <queries> <SQL s> <other server s>
+SERVED = re.compile(r'^(\S+ \S+),\d+ .*"GET (\S+) HTTP/1\.1" 200 - (\d+) ([\d.]+) ([\d.]+)')
+PAGES = [
+    ("home /my", re.compile(r"/my$")),
+    ("project list", re.compile(r"/my/aftersales$")),
+    ("project page", re.compile(r"/my/aftersales/projects/\d+$")),
+    ("project requests page 2..n", re.compile(r"/my/aftersales/projects/\d+/page/\d+$")),
+    ("request list /my/tickets", re.compile(r"/my/tickets$")),
+    ("request list page 2..n", re.compile(r"/my/tickets/page/\d+$")),
+    ("one request", re.compile(r"/my/ticket/\d+$")),
+]
 TICKET_LINK = re.compile(r'href="/my/ticket/(\d+)"')
 PAGE_LINK = re.compile(r"/page/(\d+)[\"?]")
 
@@ -336,6 +348,37 @@ def drive(args, project_id):
         f"{served} pages in {args.duration:g} s = {served / args.duration:.1f} pages/s; "
         f"worst p95 {worst:.0f} ms (target < 150 ms)"
     )
+    server_costs(args, counting_from, stop_at)
+
+
+def server_costs(args, since, until):
+    """Per page, the server's own figures from its log (median queries, SQL time, other time):
+    on a busy machine they tell the page's cost from the wait for a CPU."""
+    logfile = os.path.join(state_dir(), f"odoo-{args.database}.log")
+    if not os.path.exists(logfile):
+        return
+    since, until = (time.strftime("%Y-%m-%d %H:%M:%S", time.localtime(t)) for t in (since, until))
+    costs = {}
+    with open(logfile, encoding="utf-8", errors="replace") as log:
+        for line in log:
+            match = SERVED.match(line)
+            if not match or not since <= match.group(1) <= until:
+                continue
+            path = match.group(2).split("?")[0]
+            label = next((label for label, page in PAGES if page.match(path)), None)
+            if label:
+                queries, sql, other = match.groups()[2:]
+                costs.setdefault(label, []).append((int(queries), float(sql), float(other)))
+    print(f"\nserver side, from {logfile} (medians):")
+    print(f"{'page':<30} {'queries':>8} {'SQL ms':>8} {'other ms':>9}")
+    for label, _page in PAGES:
+        rows = costs.get(label)
+        if rows:
+            print(
+                f"{label:<30} {statistics.median(r[0] for r in rows):>8.0f} "
+                f"{statistics.median(r[1] for r in rows) * 1000:>8.0f} "
+                f"{statistics.median(r[2] for r in rows) * 1000:>9.0f}"
+            )
 
 
 def main():
