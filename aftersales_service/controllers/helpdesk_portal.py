@@ -95,6 +95,9 @@ class AftersalesCustomerPortalHelpdesk(CustomerPortalHelpdesk):
 
     @http.route()
     def portal_my_tickets(self, *args, **kw):
+        # Most urgent first (issue 15): the open requests by their next deadline, then the
+        # others (closed ones have none), a page at a time.
+        kw["sortby"] = kw.get("sortby") or "urgency"
         response = super().portal_my_tickets(*args, **kw)
         if getattr(response, "qcontext", None) is not None:
             response.qcontext.update(aftersales_clock_values())
@@ -102,9 +105,15 @@ class AftersalesCustomerPortalHelpdesk(CustomerPortalHelpdesk):
         return response
 
     # helpdesk_mgmt's labels, in our translation (its own .po files have no Chinese and Odoo
-    # reads its code terms from nowhere else: tools/oca_terms.py).
+    # reads its code terms from nowhere else: tools/oca_terms.py); "Most Urgent" first.
     def _ticket_get_searchbar_sortings(self):
-        return self._aftersales_oca_labels(super()._ticket_get_searchbar_sortings())
+        values = self._aftersales_oca_labels(super()._ticket_get_searchbar_sortings())
+        values["urgency"] = {
+            "label": _("Most Urgent"),
+            "order": "aftersales_next_deadline asc nulls last, create_date desc",
+            "sequence": 0,
+        }
+        return values
 
     def _ticket_get_searchbar_groupby(self):
         return self._aftersales_oca_labels(super()._ticket_get_searchbar_groupby())

@@ -79,44 +79,182 @@ class AftersalesPortal(CustomerPortal):
         )
         return request.render("aftersales_service.portal_my_aftersales_projects", values)
 
-    def _aftersales_project_invoices(self, project_sudo):
+    # The project page never loads a project's whole history (issue 15, "Scale": a large plant
+    # has thousands of requests after a few years): its requests come a page at a time, open
+    # ones first by their next deadline, and each other list shows its latest rows and links to
+    # its own paged list. Counts come from the database (read_group, search_count).
+    _aftersales_requests_per_page = 20
+    _aftersales_latest = 5
+
+    def _aftersales_project_tickets_domain(self, project_sudo):
+        return [("aftersales_project_id", "=", project_sudo.id)]
+
+    def _aftersales_project_ticket_counts(self, project_sudo):
+        """(open, closed) requests of the project, counted in one query."""
+        counts = {False: 0, True: 0}
+        for closed, count in (
+            request.env["helpdesk.ticket"]
+            .sudo()
+            ._read_group(
+                self._aftersales_project_tickets_domain(project_sudo), ["closed"], ["__count"]
+            )
+        ):
+            counts[bool(closed)] += count
+        return counts[False], counts[True]
+
+    def _aftersales_project_tickets(self, project_sudo, open_count, offset, limit):
+        """One page of the project's requests: the open ones first, the most urgent (earliest
+        next deadline) on top, then the closed ones, the last closed first."""
+        Ticket = request.env["helpdesk.ticket"].sudo()
+        domain = self._aftersales_project_tickets_domain(project_sudo)
+        tickets = Ticket
+        if offset < open_count:
+            tickets = Ticket.search(
+                [*domain, ("closed", "=", False)],
+                order="aftersales_next_deadline asc nulls last, received_at, id",
+                offset=offset,
+                limit=limit,
+            )
+        if len(tickets) < limit:
+            tickets |= Ticket.search(
+                [*domain, ("closed", "=", True)],
+                order="closed_date desc nulls last, id desc",
+                offset=max(offset - open_count, 0),
+                limit=limit - len(tickets),
+            )
+        return tickets
+
+    def _aftersales_project_reports_domain(self, project_sudo):
+        return [("project_id", "=", project_sudo.id)]
+
+    def _aftersales_project_invoices_domain(self, project_sudo):
         """Posted customer invoices of the project's contract and repairs, to open through
-        Odoo's own invoice portal."""
-        moves = (
-            project_sudo.sale_order_id.invoice_ids
-            | project_sudo.repair_ids.sale_order_id.invoice_ids
+        Odoo's own invoice portal; searched in the database (a project can have thousands of
+        repairs)."""
+        orders = (
+            request.env["sale.order"]
+            .sudo()
+            ._search(
+                [
+                    "|",
+                    ("id", "=", project_sudo.sale_order_id.id),
+                    ("repair_order_ids.aftersales_project_id", "=", project_sudo.id),
+                ]
+            )
         )
-        return moves.filtered(
-            lambda m: m.state == "posted"
-            and m.move_type in ("out_invoice", "out_refund")
-            and m.commercial_partner_id == project_sudo.commercial_partner_id
+        return [
+            ("line_ids.sale_line_ids.order_id", "in", orders),
+            ("state", "=", "posted"),
+            ("move_type", "in", ("out_invoice", "out_refund")),
+            ("commercial_partner_id", "=", project_sudo.commercial_partner_id.id),
+        ]
+
+    def _aftersales_project_requests_page(self, project_sudo, page):
+        """One page of the project's requests, with its pager and the counts."""
+        open_count, closed_count = self._aftersales_project_ticket_counts(project_sudo)
+        step = self._aftersales_requests_per_page
+        access_token = request.params.get("access_token")
+        pager = portal_pager(
+            url=f"/my/aftersales/projects/{project_sudo.id}",
+            url_args={"access_token": access_token} if access_token else None,
+            total=open_count + closed_count,
+            page=page,
+            step=step,
         )
+        return {
+            "tickets": self._aftersales_project_tickets(
+                project_sudo, open_count, pager["offset"], step
+            ),
+            "open_ticket_count": open_count,
+            "closed_ticket_count": closed_count,
+            "pager": pager,
+        }
 
     def _aftersales_project_page_values(self, project_sudo):
-        """Values of the project page; other modules add theirs (e.g. retention notices)."""
-        tickets = project_sudo.ticket_ids
+        """Values of the project page; other modules add theirs (e.g. retention notices): the
+        latest few records of a kind and their count, never all of them."""
+        Report = request.env["aftersales.service.report"].sudo()
+        reports_domain = self._aftersales_project_reports_domain(project_sudo)
+        Move = request.env["account.move"].sudo()
+        invoices_domain = self._aftersales_project_invoices_domain(project_sudo)
+        latest = self._aftersales_latest
         return {
             "page_name": "aftersales_project",
             "project": project_sudo,
             "lots": project_sudo.lot_ids,
-            "open_tickets": tickets.filtered(lambda t: not t.closed),
-            "closed_tickets": tickets.filtered("closed"),
-            "reports": request.env["aftersales.service.report"]
-            .sudo()
-            .search([("project_id", "=", project_sudo.id)]),
-            "invoices": self._aftersales_project_invoices(project_sudo),
+            "reports": Report.search(reports_domain, limit=latest),
+            "report_count": Report.search_count(reports_domain),
+            "invoices": Move.search(
+                invoices_domain, order="invoice_date desc, id desc", limit=latest
+            ),
+            "invoice_count": Move.search_count(invoices_domain),
         }
 
-    @http.route("/my/aftersales/projects/<int:project_id>", type="http", auth="user", website=True)
-    def portal_my_aftersales_project(self, project_id, access_token=None, **kw):
+    @http.route(
+        [
+            "/my/aftersales/projects/<int:project_id>",
+            "/my/aftersales/projects/<int:project_id>/page/<int:page>",
+        ],
+        type="http",
+        auth="user",
+        website=True,
+    )
+    def portal_my_aftersales_project(self, project_id, page=1, access_token=None, **kw):
         try:
             project_sudo = self._aftersales_record("aftersales.project", project_id, access_token)
         except MissingError as err:
             raise request.not_found() from err
         values = self._aftersales_values(
-            company=project_sudo.company_id, **self._aftersales_project_page_values(project_sudo)
+            company=project_sudo.company_id,
+            **self._aftersales_project_page_values(project_sudo),
+            **self._aftersales_project_requests_page(project_sudo, page),
         )
         return request.render("aftersales_service.portal_my_aftersales_project", values)
+
+    def _aftersales_project_list(self, project_id, page, list_name, model, domain, template):
+        """A paged list of one kind of record of a project (service reports, documents): where
+        the project page's "All ..." link leads."""
+        try:
+            project_sudo = self._aftersales_record("aftersales.project", project_id)
+        except MissingError as err:
+            raise request.not_found() from err
+        domain = domain(project_sudo)
+        count = model.search_count(domain)
+        pager = portal_pager(
+            url=f"/my/aftersales/projects/{project_sudo.id}/{list_name}",
+            total=count,
+            page=page,
+            step=self._items_per_page,
+        )
+        records = model.search(domain, limit=self._items_per_page, offset=pager["offset"])
+        values = self._aftersales_values(
+            company=project_sudo.company_id,
+            page_name=f"aftersales_project_{list_name}",
+            project=project_sudo,
+            records=records.sudo(),
+            record_count=count,
+            pager=pager,
+        )
+        return request.render(template, values)
+
+    @http.route(
+        [
+            "/my/aftersales/projects/<int:project_id>/reports",
+            "/my/aftersales/projects/<int:project_id>/reports/page/<int:page>",
+        ],
+        type="http",
+        auth="user",
+        website=True,
+    )
+    def portal_my_aftersales_project_reports(self, project_id, page=1, **kw):
+        return self._aftersales_project_list(
+            project_id,
+            page,
+            "reports",
+            request.env["aftersales.service.report"].sudo(),
+            self._aftersales_project_reports_domain,
+            "aftersales_service.portal_my_aftersales_project_reports",
+        )
 
     # ------------------------------------------------------------------ requests
     def _aftersales_request_form_values(self, error=None, form=None):

@@ -49,3 +49,4 @@ from . import test_roles
 from . import test_customer_file
 from . import test_complaint_portal
 from . import test_statistics
+from . import test_portal_paging
