@@ -143,8 +143,6 @@ class ResCompany(models.Model):
 
     def write(self, vals):
         res = super().write(vals)
-        if "resource_calendar_id" in vals:
-            self.env.registry.clear_cache()
         if any(
             key.startswith("aftersales_") and key[len("aftersales_") :] in POLICY_FIELDS
             for key in vals

@@ -1,2 +1,3 @@
 from . import deadline_engine
 from . import access
+from . import counting
