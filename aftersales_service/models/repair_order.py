@@ -8,6 +8,8 @@ from odoo import Command, _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools import float_compare, float_is_zero
 
+from ..tools.counting import count_by
+
 
 class RepairOrder(models.Model):
     _name = "repair.order"
@@ -118,7 +120,7 @@ class RepairOrder(models.Model):
                 repair.under_warranty = repair.ticket_id.coverage == "free"
 
     @api.depends(
-        "move_ids.product_uom_qty",
+        "move_ids.product_qty",
         "move_ids.product_id",
         "move_ids.state",
         "sale_order_id.amount_untaxed",
@@ -126,12 +128,9 @@ class RepairOrder(models.Model):
     )
     def _compute_aftersales_costs(self):
         # R5: the company's cost is computed and shown even when the customer pays nothing.
+        part_costs = self.move_ids._aftersales_parts_cost()
         for repair in self:
-            parts = sum(
-                move.product_id.standard_price * move.product_qty
-                for move in repair.move_ids
-                if move.repair_line_type == "add" and move.state != "cancel"
-            )
+            parts = sum(part_costs.get(move.id, 0.0) for move in repair.move_ids)
             labour = sum(
                 line.product_id.standard_price
                 * line.product_uom._compute_quantity(line.product_uom_qty, line.product_id.uom_id)
@@ -144,12 +143,7 @@ class RepairOrder(models.Model):
             repair.aftersales_customer_amount = repair.sale_order_id.amount_untaxed
 
     def _compute_aftersales_purchase_request_count(self):
-        counts = {
-            repair.id: count
-            for repair, count in self.env["purchase.request"]._read_group(
-                [("aftersales_repair_id", "in", self.ids)], ["aftersales_repair_id"], ["__count"]
-            )
-        }
+        counts = count_by(self.env["purchase.request"], "aftersales_repair_id", self.ids)
         for repair in self:
             repair.aftersales_purchase_request_count = counts.get(repair.id, 0)
 

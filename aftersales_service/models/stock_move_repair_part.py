@@ -63,6 +63,17 @@ class StockMove(models.Model):
         "purchase.request.line", "aftersales_move_id", string="Purchase Request Lines"
     )
 
+    def _aftersales_parts_cost(self):
+        """What the parts of these repair moves cost the company: {move id: cost price ×
+        quantity in the product's unit (``product_qty``)}, for the moves that add a part and
+        are not cancelled; removed parts cost nothing. The one place the parts cost is
+        computed: the repair, its request and the dispatches read it."""
+        return {
+            move.id: move.product_id.standard_price * move.product_qty
+            for move in self
+            if move.repair_line_type == "add" and move.state != "cancel"
+        }
+
     @api.depends("product_id")
     def _compute_aftersales_part_origin(self):
         for move in self:
