@@ -1,7 +1,3 @@
-import base64
-import io
-
-import qrcode
 from markupsafe import Markup
 
 from odoo import Command, _, api, fields, models
@@ -9,6 +5,7 @@ from odoo.exceptions import UserError, ValidationError
 from odoo.tools import float_compare, float_is_zero
 
 from ..tools.counting import count_by
+from ..tools.qr import qr_data_uri
 
 
 class RepairOrder(models.Model):
@@ -250,6 +247,47 @@ class RepairOrder(models.Model):
             figures[product.id]["incoming"] = incoming
         return figures
 
+    def _aftersales_check_part_quantities(self, moves=None):
+        """Every open part line (default: of these repairs) has a positive quantity. Checked
+        where a bad quantity does harm (resolving, confirming, ending the repair), as Odoo
+        checks at validation: a line may be drafted with any quantity, as in Odoo."""
+        for move in self.move_ids if moves is None else moves:
+            if (
+                move.repair_line_type
+                and move.state not in ("done", "cancel")
+                and float_compare(
+                    move.product_uom_qty, 0, precision_rounding=move.product_uom.rounding
+                )
+                <= 0
+            ):
+                raise UserError(
+                    _(
+                        "Repair %(repair)s: the quantity of %(part)s must be positive.",
+                        repair=move.repair_id.name,
+                        part=move.product_id.display_name,
+                    )
+                )
+
+    def _aftersales_own(self):
+        """Our repairs (for a request or a project): Odoo's own repairs keep Odoo's rules."""
+        return self.filtered(lambda repair: repair.ticket_id or repair.aftersales_project_id)
+
+    def action_validate(self):
+        # Where Odoo refuses negative quantities (before its stock check of the repaired
+        # product, which may answer with a wizard instead of confirming).
+        self._aftersales_own()._aftersales_check_part_quantities()
+        return super().action_validate()
+
+    def _action_repair_confirm(self):
+        self._aftersales_own().filtered(
+            lambda repair: repair.state == "draft"
+        )._aftersales_check_part_quantities()
+        return super()._action_repair_confirm()
+
+    def action_repair_done(self):
+        self._aftersales_own()._aftersales_check_part_quantities()
+        return super().action_repair_done()
+
     def _aftersales_resolve_analysis(self, lock=False):
         """The resolver's decision for every open part line, in line order.
 
@@ -258,18 +296,7 @@ class RepairOrder(models.Model):
         """
         self.ensure_one()
         moves = self._aftersales_part_lines()
-        for move in moves:
-            if (
-                float_compare(move.product_uom_qty, 0, precision_rounding=move.product_uom.rounding)
-                <= 0
-            ):
-                raise UserError(
-                    _(
-                        "Repair %(repair)s: the quantity of %(part)s must be positive.",
-                        repair=self.name,
-                        part=move.product_id.display_name,
-                    )
-                )
+        self._aftersales_check_part_quantities(moves)
         equivalents = {
             move.id: move.product_id.product_tmpl_id.aftersales_equivalent_ids.product_variant_ids
             for move in moves
@@ -568,10 +595,7 @@ class RepairOrder(models.Model):
 
     def _aftersales_qr_data_uri(self, value):
         """A PNG QR code of `value` as a data URI, for the printed documents."""
-        image = qrcode.make(value or "", box_size=4, border=1)
-        buffer = io.BytesIO()
-        image.save(buffer, format="PNG")
-        return "data:image/png;base64," + base64.b64encode(buffer.getvalue()).decode()
+        return qr_data_uri(value)
 
     def action_aftersales_new_shipment(self):
         """A delivery order to the project site for this repair (R17, R18)."""

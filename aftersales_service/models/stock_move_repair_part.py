@@ -138,24 +138,6 @@ class StockMove(models.Model):
                 start, origin, policy, calendar, contract_date=contract
             )
 
-    @api.constrains("product_uom_qty", "repair_id", "repair_line_type")
-    def _check_aftersales_repair_quantity(self):
-        # Our repairs only (for a request or a project): Odoo's own repairs keep Odoo's rules.
-        for move in self:
-            if (
-                (move.repair_id.ticket_id or move.repair_id.aftersales_project_id)
-                and move.repair_line_type
-                and move.state not in ("done", "cancel")
-                and move.product_uom_qty <= 0
-            ):
-                raise ValidationError(
-                    _(
-                        "Repair %(repair)s: the quantity of %(part)s must be positive.",
-                        repair=move.repair_id.name,
-                        part=move.product_id.display_name,
-                    )
-                )
-
     @api.constrains("aftersales_part_origin", "aftersales_contract_date", "repair_id")
     def _check_aftersales_contract_date(self):
         for move in self:
