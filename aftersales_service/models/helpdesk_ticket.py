@@ -19,6 +19,8 @@ CLOCK_FIELDS = {
     "quote": ("quote_deadline", "quoted_at"),
     "parts": ("parts_deadline", "parts_done_at"),
 }
+# Every deadline and fact field of the clocks: what the late flags and the next deadline follow.
+CLOCK_DEPENDS = tuple(name for fields_ in CLOCK_FIELDS.values() for name in fields_)
 ENGINE_DEADLINES = ("answer_deadline", "onsite_deadline", "quote_deadline")
 DEADLINE_STATES = [
     ("none", "No Deadline"),
@@ -463,16 +465,7 @@ class HelpdeskTicket(models.Model):
 
     # ------------------------------------------------------------------ late flags
 
-    @api.depends(
-        "answer_deadline",
-        "onsite_deadline",
-        "quote_deadline",
-        "parts_deadline",
-        "answered_at",
-        "onsite_at",
-        "quoted_at",
-        "parts_done_at",
-    )
+    @api.depends(*CLOCK_DEPENDS)
     def _compute_late(self):
         now = fields.Datetime.now()
         for ticket in self:
@@ -525,17 +518,7 @@ class HelpdeskTicket(models.Model):
     def _search_aftersales_late(self, operator, value):
         return self._aftersales_search_late(list(CLOCK_FIELDS), operator, value)
 
-    @api.depends(
-        "answer_deadline",
-        "onsite_deadline",
-        "quote_deadline",
-        "parts_deadline",
-        "answered_at",
-        "onsite_at",
-        "quoted_at",
-        "parts_done_at",
-        "closed",
-    )
+    @api.depends(*CLOCK_DEPENDS, "closed")
     def _compute_aftersales_next_deadline(self):
         # Precomputed with the deadlines, before the INSERT: no UPDATE after each create.
         # ``closed`` (stage_id.closed) keeps the dependency on the stage's flag.
@@ -557,6 +540,13 @@ class HelpdeskTicket(models.Model):
         ]
         return min(pending) if pending else (None, None)
 
+    def _aftersales_warn_at(self, deadline):
+        """When the escalation warning of ``deadline`` is due: the company's share of the
+        window from receipt to the deadline (the setting is checked to be 1-99 %)."""
+        self.ensure_one()
+        percent = (self.company_id or self.env.company).aftersales_escalation_percent
+        return self.received_at + (deadline - self.received_at) * percent / 100
+
     @api.depends("aftersales_next_deadline", "received_at", "company_id")
     def _compute_aftersales_time_left(self):
         now = fields.Datetime.now()
@@ -574,8 +564,7 @@ class HelpdeskTicket(models.Model):
                 if days
                 else _("%(hours)s h %(minutes)s min", hours=rest // 60, minutes=rest % 60)
             )
-            percent = (ticket.company_id or self.env.company).aftersales_escalation_percent
-            warn_at = ticket.received_at + (deadline - ticket.received_at) * percent / 100
+            warn_at = ticket._aftersales_warn_at(deadline)
             if left < timedelta(0):
                 ticket.aftersales_deadline_state = "late"
                 ticket.aftersales_time_left = _("%(span)s overdue", span=span)

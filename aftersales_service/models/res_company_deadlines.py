@@ -169,7 +169,7 @@ class ResCompany(models.Model):
     def _aftersales_escalation_user(self):
         """Who receives the deadline warnings of this company."""
         self.ensure_one()
-        return self.aftersales_escalation_user_id or self._aftersales_decider("manager")
+        return self._aftersales_named_or_manager(self.aftersales_escalation_user_id)
 
     def _aftersales_part_deadline(self, start, origin, contract_date=None):
         """When a spare part ordered at ``start`` (naive UTC) is due, by its origin (R8)."""
