@@ -261,7 +261,7 @@ class RepairOrder(models.Model):
                 <= 0
             ):
                 raise UserError(
-                    _(
+                    self.env._(
                         "Repair %(repair)s: the quantity of %(part)s must be positive.",
                         repair=move.repair_id.name,
                         part=move.product_id.display_name,
