@@ -12,9 +12,7 @@ class TestResolverConcurrency(CommittedDataCase):
     committed set-up: CommittedDataCase)."""
 
     def _create_committed(self, env):
-        warehouse = env["stock.warehouse"].search(
-            [("company_id", "=", env.company.id)], limit=1
-        )
+        warehouse = env["stock.warehouse"].search([("company_id", "=", env.company.id)], limit=1)
         product = env["product.product"].create(
             {"name": "Concurrency test part", "is_storable": True}
         )
