@@ -13,6 +13,7 @@
         "security/aftersales_collection_security.xml",
         "security/ir.model.access.csv",
         "data/aftersales_collection_data.xml",
+        "data/aftersales_archive_category_data.xml",
         "data/aftersales_paid_service_data.xml",
         "report/aftersales_collection_reports.xml",
         "data/mail_template_data.xml",

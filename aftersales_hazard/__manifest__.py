@@ -11,6 +11,7 @@
     "data": [
         "security/aftersales_hazard_security.xml",
         "security/ir.model.access.csv",
+        "data/aftersales_archive_category_data.xml",
         "views/aftersales_hazard_views.xml",
         "report/aftersales_hazard_reports.xml",
     ],

@@ -6,6 +6,7 @@ from odoo.tools import SQL
 from odoo.tools.misc import formatLang
 
 from odoo.addons.aftersales_service.tools.access import internal_only
+from odoo.addons.aftersales_service.tools.counting import count_by
 
 from ..tools.cn_amount import amount_to_chinese_capital
 
@@ -91,12 +92,7 @@ class AftersalesProject(models.Model):
                 ["__count", "amount_residual_signed:sum"],
             )
         }
-        retentions = {
-            project.id: count
-            for project, count in self.env["aftersales.retention"]._read_group(
-                [("project_id", "in", self.ids)], ["project_id"], ["__count"]
-            )
-        }
+        retentions = count_by(self.env["aftersales.retention"], "project_id", self.ids)
         for project in self:
             project.unpaid_invoice_count, project.amount_receivable = unpaid.get(
                 project.id, (0, 0.0)

@@ -14,7 +14,12 @@ class AftersalesRetentionDispute(models.Model):
 
     _name = "aftersales.retention.dispute"
     _description = "Retention Dispute"
-    _inherit = ["mail.thread", "mail.activity.mixin", "aftersales.gate.mixin"]
+    _inherit = [
+        "aftersales.collection.item.mixin",
+        "mail.thread",
+        "mail.activity.mixin",
+        "aftersales.gate.mixin",
+    ]
     _order = "create_date desc, id desc"
     _check_company_auto = True
     # Resolved only by resolving it, which resumes the reminders (R32).
@@ -85,26 +90,17 @@ class AftersalesRetentionDispute(models.Model):
         ),
     ]
 
-    @api.depends("retention_id.project_id", "move_id.aftersales_project_id")
-    def _compute_item_links(self):
-        for dispute in self:
-            item = dispute.retention_id or dispute.move_id
-            dispute.project_id = (
-                dispute.retention_id.project_id or dispute.move_id.aftersales_project_id
-            )
-            dispute.company_id = item.company_id
-
     @api.depends("retention_id.currency_id", "move_id.currency_id")
     def _compute_currency_id(self):
         for dispute in self:
-            dispute.currency_id = (dispute.retention_id or dispute.move_id).currency_id
+            dispute.currency_id = dispute._item().currency_id
 
     @api.depends("retention_id.name", "move_id.name", "ticket_id")
     def _compute_display_name(self):
         for dispute in self:
             dispute.display_name = _(
                 "Dispute on %(retention)s",
-                retention=(dispute.retention_id or dispute.move_id).name or "…",
+                retention=dispute._item_name(),
             )
 
     def _open_on_invoice(self):

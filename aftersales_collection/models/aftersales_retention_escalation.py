@@ -8,6 +8,10 @@ MEASURES = [
     ("visit", "Visit by management"),
     ("legal", "Legal action"),
 ]
+# R33: stronger measures as the item stays overdue, in multiples of the company's escalation
+# delay: a letter up to twice the delay, a visit by management up to four times, then legal action.
+LETTER_UNTIL_DELAYS = 2
+VISIT_UNTIL_DELAYS = 4
 
 
 class AftersalesRetentionEscalation(models.Model):
@@ -17,7 +21,12 @@ class AftersalesRetentionEscalation(models.Model):
 
     _name = "aftersales.retention.escalation"
     _description = "Retention Escalation"
-    _inherit = ["mail.thread", "mail.activity.mixin", "aftersales.gate.mixin"]
+    _inherit = [
+        "aftersales.collection.item.mixin",
+        "mail.thread",
+        "mail.activity.mixin",
+        "aftersales.gate.mixin",
+    ]
     _order = "create_date desc, id desc"
     _check_company_auto = True
     # R33: approved or refused only by management's decision.
@@ -71,19 +80,12 @@ class AftersalesRetentionEscalation(models.Model):
         ),
     ]
 
-    @api.depends("retention_id.project_id", "move_id.aftersales_project_id")
-    def _compute_item_links(self):
-        for escalation in self:
-            retention, move = escalation.retention_id, escalation.move_id
-            escalation.project_id = retention.project_id or move.aftersales_project_id
-            escalation.company_id = (retention or move).company_id
-
     @api.depends("retention_id.amount", "move_id.amount_residual")
     def _compute_item_values(self):
         for escalation in self:
             retention, move = escalation.retention_id, escalation.move_id
             escalation.partner_id = retention.partner_id or move.commercial_partner_id
-            escalation.currency_id = (retention or move).currency_id
+            escalation.currency_id = escalation._item().currency_id
             escalation.amount = retention.amount if retention else move.amount_residual
 
     @api.model
@@ -91,12 +93,9 @@ class AftersalesRetentionEscalation(models.Model):
         """The measure proposed for an item `late_days` overdue: a letter first, then a visit
         by management, then legal action, in steps of the company's escalation delay."""
         delay = max(company.aftersales_escalation_days, 1)
-        if late_days <= 2 * delay:
+        if late_days <= LETTER_UNTIL_DELAYS * delay:
             return "letter"
-        return "visit" if late_days <= 4 * delay else "legal"
-
-    def _item_name(self):
-        return (self.retention_id or self.move_id).name or "…"
+        return "visit" if late_days <= VISIT_UNTIL_DELAYS * delay else "legal"
 
     def _compute_display_name(self):
         for escalation in self:

@@ -3,6 +3,7 @@ from datetime import timedelta
 from odoo import _, api, fields, models
 
 from odoo.addons.aftersales_service.tools.access import internal_only
+from odoo.addons.aftersales_service.tools.counting import count_by
 
 from .account_move_collection import OPEN_PAYMENT_STATES
 
@@ -33,12 +34,7 @@ class HelpdeskTicket(models.Model):
 
     @api.depends("aftersales_invoice_ids")
     def _compute_aftersales_invoice_count(self):
-        counts = {
-            ticket.id: count
-            for ticket, count in self.env["account.move"]._read_group(
-                [("aftersales_ticket_id", "in", self.ids)], ["aftersales_ticket_id"], ["__count"]
-            )
-        }
+        counts = count_by(self.env["account.move"], "aftersales_ticket_id", self.ids)
         for ticket in self:
             ticket.aftersales_invoice_count = counts.get(ticket.id, 0)
 

@@ -1,118 +1,102 @@
 from contextlib import closing
 
-from odoo import SUPERUSER_ID, api
-from odoo.tests import TransactionCase, tagged
+from odoo.tests import tagged
+
+from odoo.addons.aftersales_service.tests.concurrency import CommittedDataCase
 
 
 @tagged("post_install", "-at_install")
-class TestReminderConcurrency(TransactionCase):
+class TestReminderConcurrency(CommittedDataCase):
     """Two people send the reminders of the same list (R30), or the payment notice of the same
     project (R29), at the same moment, in two real transactions: every retention is reminded
     once, its e-mail queued once; the notice goes once.
 
     The records both transactions see are committed in a cursor of their own and removed again
-    at the end (addCleanup), as in aftersales_service's test_repair_concurrency."""
+    at the end (aftersales_service's CommittedDataCase)."""
 
-    def _env(self, cr):
-        return api.Environment(
-            cr,
-            SUPERUSER_ID,
-            {"tracking_disable": True, "mail_create_nolog": True, "mail_notrack": True},
+    def _create_committed(self, env):
+        partner = env["res.partner"].create(
+            {"name": "Concurrency test customer", "email": "pay@concurrency.example.com"}
         )
-
-    def setUp(self):
-        super().setUp()
-        with self.registry.cursor() as cr:
-            env = self._env(cr)
-            partner = env["res.partner"].create(
-                {"name": "Concurrency test customer", "email": "pay@concurrency.example.com"}
-            )
-            # One project each: the letters filed in a project's archive take its numbering
-            # counter in turn (a lock of its own, not what this test is about).
-            projects = env["aftersales.project"].create(
-                [
-                    {
-                        "name": f"T-CONC-REMIND-{i}",
-                        "partner_id": partner.id,
-                        "delivery_date": "2020-01-15",
-                    }
-                    for i in range(2)
-                ]
-            )
-            retentions = env["aftersales.retention"].create(
-                [{"project_id": project.id, "amount": 100.0} for project in projects]
-            )
-            # R31: an item open after the handover, for the payment notice to list
-            env["aftersales.punch.item"].create(
+        # One project each: the letters filed in a project's archive take its numbering
+        # counter in turn (a lock of its own, not what this test is about).
+        projects = env["aftersales.project"].create(
+            [
                 {
-                    "project_id": projects[0].id,
-                    "name": "Concurrency test: repaint the skid",
-                    "user_id": env.ref("base.user_admin").id,
-                    "deadline": "2020-03-01",
+                    "name": f"T-CONC-REMIND-{i}",
+                    "partner_id": partner.id,
+                    "delivery_date": "2020-01-15",
                 }
-            )
-            self.ids = {
-                "partner": partner.id,
-                "projects": projects.ids,
-                "retentions": retentions.ids,
+                for i in range(2)
+            ]
+        )
+        retentions = env["aftersales.retention"].create(
+            [{"project_id": project.id, "amount": 100.0} for project in projects]
+        )
+        # R31: an item open after the handover, for the payment notice to list
+        env["aftersales.punch.item"].create(
+            {
+                "project_id": projects[0].id,
+                "name": "Concurrency test: repaint the skid",
+                "user_id": env.ref("base.user_admin").id,
+                "deadline": "2020-03-01",
             }
-        self.addCleanup(self._cleanup)
+        )
+        return {
+            "partner": partner.id,
+            "projects": projects.ids,
+            "retentions": retentions.ids,
+        }
 
-    def _cleanup(self):
-        with self.registry.cursor() as cr:
-            env = self._env(cr)
-            ids = tuple(self.ids["retentions"])
-            projects = tuple(self.ids["projects"])
-            mails = env["mail.mail"].search(
-                [
-                    "|",
-                    "&",
-                    ("model", "=", "aftersales.retention"),
-                    ("res_id", "in", ids),
-                    "&",
-                    ("model", "=", "aftersales.project"),
-                    ("res_id", "in", projects),
-                ]
-            )
-            mails.mail_message_id.attachment_ids.unlink()
-            mails.unlink()
-            env["ir.attachment"].search(
-                [("res_model", "=", "aftersales.retention"), ("res_id", "in", ids)]
-            ).unlink()
-            env["mail.message"].search(
-                [
-                    ("model", "in", ("aftersales.retention", "aftersales.project")),
-                    ("res_id", "in", (*ids, *self.ids["projects"])),
-                ]
-            ).unlink()
-            # Reminded retention money and archive entries (the letters were filed, R38) are
-            # never deleted by the application: the test's own rows go by SQL.
-            cr.execute("SELECT id FROM aftersales_archive_entry WHERE project_id IN %s", [projects])
-            entries = tuple(row[0] for row in cr.fetchall()) or (0,)
-            cr.execute(
-                "SELECT attachment_id FROM aftersales_archive_entry_attachment_rel "
-                "WHERE entry_id IN %s",
-                [entries],
-            )
-            filed = tuple(row[0] for row in cr.fetchall()) or (0,)
-            cr.execute("DELETE FROM aftersales_archive_entry WHERE id IN %s", [entries])
-            cr.execute(
-                "DELETE FROM ir_attachment WHERE id IN %s "
-                "OR (res_model = 'aftersales.archive.entry' AND res_id IN %s)",
-                [filed, entries],
-            )
-            cr.execute("DELETE FROM aftersales_retention WHERE id IN %s", [ids])
-            env["aftersales.project"].browse(self.ids["projects"]).unlink()
-            env["res.partner"].browse(self.ids["partner"]).unlink()
+    def _cleanup_committed(self, env):
+        cr = env.cr
+        ids = tuple(self.ids["retentions"])
+        projects = tuple(self.ids["projects"])
+        mails = env["mail.mail"].search(
+            [
+                "|",
+                "&",
+                ("model", "=", "aftersales.retention"),
+                ("res_id", "in", ids),
+                "&",
+                ("model", "=", "aftersales.project"),
+                ("res_id", "in", projects),
+            ]
+        )
+        mails.mail_message_id.attachment_ids.unlink()
+        mails.unlink()
+        env["ir.attachment"].search(
+            [("res_model", "=", "aftersales.retention"), ("res_id", "in", ids)]
+        ).unlink()
+        env["mail.message"].search(
+            [
+                ("model", "in", ("aftersales.retention", "aftersales.project")),
+                ("res_id", "in", (*ids, *self.ids["projects"])),
+            ]
+        ).unlink()
+        # Reminded retention money and archive entries (the letters were filed, R38) are
+        # never deleted by the application: the test's own rows go by SQL.
+        cr.execute("SELECT id FROM aftersales_archive_entry WHERE project_id IN %s", [projects])
+        entries = tuple(row[0] for row in cr.fetchall()) or (0,)
+        cr.execute(
+            "SELECT attachment_id FROM aftersales_archive_entry_attachment_rel "
+            "WHERE entry_id IN %s",
+            [entries],
+        )
+        filed = tuple(row[0] for row in cr.fetchall()) or (0,)
+        cr.execute("DELETE FROM aftersales_archive_entry WHERE id IN %s", [entries])
+        cr.execute(
+            "DELETE FROM ir_attachment WHERE id IN %s "
+            "OR (res_model = 'aftersales.archive.entry' AND res_id IN %s)",
+            [filed, entries],
+        )
+        cr.execute("DELETE FROM aftersales_retention WHERE id IN %s", [ids])
+        env["aftersales.project"].browse(self.ids["projects"]).unlink()
+        env["res.partner"].browse(self.ids["partner"]).unlink()
 
     def test_second_sender_skips_what_the_first_holds(self):
         first, second = self.ids["retentions"]
-        # Both commit when the block ends (B first, then A).
-        with self.registry.cursor() as cr_a, self.registry.cursor() as cr_b:
-            # A regression (B waiting for A's row lock) fails after 10 s instead of hanging.
-            for cr in (cr_a, cr_b):
-                cr.execute("SET LOCAL lock_timeout = '10s'")
-            env_a, env_b = self._env(cr_a), self._env(cr_b)
+        with self._two_transactions() as (env_a, env_b):
             # A sends the first one and has not committed yet ...
             self.assertEqual(
                 env_a["aftersales.retention"].browse(first).action_send_reminder(), True
@@ -145,10 +129,7 @@ class TestReminderConcurrency(TransactionCase):
 
     def test_second_notice_sender_skips_what_the_first_holds(self):
         project_id = self.ids["projects"][0]
-        with self.registry.cursor() as cr_a, self.registry.cursor() as cr_b:
-            for cr in (cr_a, cr_b):
-                cr.execute("SET LOCAL lock_timeout = '10s'")
-            env_a, env_b = self._env(cr_a), self._env(cr_b)
+        with self._two_transactions() as (env_a, env_b):
             # A sends the notice and has not committed yet ...
             result = env_a["aftersales.project"].browse(project_id).action_send_payment_notice()
             self.assertEqual(result["params"]["type"], "success")

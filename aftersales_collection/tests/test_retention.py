@@ -219,3 +219,13 @@ class TestRetention(CollectionCase):
                 self.Retention._reminder_due_domain(self.today + relativedelta(years=1))
             ),
         )
+
+    def test_retention_filed_under_warranty_and_retention(self):
+        """This addon names its model on the base addon's A4 category (R38, issue 20): the base
+        addon's data does not know the retention money."""
+        category = self.env.ref("aftersales_service.archive_category_a4")
+        self.assertEqual(category.res_model, "aftersales.retention")
+        self.assertEqual(
+            self.env["ir.attachment"]._aftersales_project_path("aftersales.retention"),
+            "project_id",
+        )

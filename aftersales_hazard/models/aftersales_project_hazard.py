@@ -1,7 +1,8 @@
 from odoo import _, fields, models
 
-from odoo.addons.aftersales_service.models.aftersales_dispatch import NOT_LEFT_STATES, count_by
+from odoo.addons.aftersales_service.models.aftersales_dispatch import NOT_LEFT_STATES
 from odoo.addons.aftersales_service.tools.access import internal_only
+from odoo.addons.aftersales_service.tools.counting import count_by
 
 
 class AftersalesProject(models.Model):

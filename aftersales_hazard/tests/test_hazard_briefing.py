@@ -206,3 +206,12 @@ class TestHazardBriefing(DispatchCase):
         self._acknowledge_all(dispatch)
         self.live.sequence = 99
         self.assertEqual(set(dispatch.briefing_ids.mapped("state")), {"acknowledged"})
+
+    def test_briefings_filed_under_their_own_category(self):
+        """This addon's archive category (B5, under aftersales_service's B) files the briefings
+        (R38): the base addon knows nothing of them (issue 20)."""
+        category = self.env.ref("aftersales_hazard.archive_category_b5")
+        self.assertEqual(category.res_model, "aftersales.hazard.briefing")
+        self.assertEqual(category.parent_id, self.env.ref("aftersales_service.archive_category_b"))
+        path = self.env["ir.attachment"]._aftersales_project_path("aftersales.hazard.briefing")
+        self.assertEqual(path, "project_id")

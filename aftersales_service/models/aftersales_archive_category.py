@@ -1,6 +1,7 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
 
+from ..tools.counting import count_by
 from ..tools.important_mark import IMPORTANT_MARK
 
 
@@ -89,12 +90,7 @@ class AftersalesArchiveCategory(models.Model):
             category.display_name = f"{category.code} {category.name}"
 
     def _compute_entry_count(self):
-        counts = {
-            category.id: count
-            for category, count in self.env["aftersales.archive.entry"]._read_group(
-                [("category_id", "in", self.ids)], ["category_id"], ["__count"]
-            )
-        }
+        counts = count_by(self.env["aftersales.archive.entry"], "category_id", self.ids)
         for category in self:
             category.entry_count = counts.get(category.id, 0)
 
@@ -144,17 +140,7 @@ class AftersalesArchiveCategory(models.Model):
                     "numbers use it."
                 )
             )
-        result = super().write(vals)
-        if "res_model" in vals:
-            self.env.registry.clear_cache()  # the models that file (ir.attachment)
-        return result
-
-    @api.model_create_multi
-    def create(self, vals_list):
-        categories = super().create(vals_list)
-        if any(vals.get("res_model") for vals in vals_list):
-            self.env.registry.clear_cache()
-        return categories
+        return super().write(vals)
 
     @api.model
     def _important_text(self):

@@ -72,14 +72,13 @@ class AftersalesDeadlineWarning(models.Model):
         }
         due = []
         for ticket in tickets:
-            percent = ticket.company_id.aftersales_escalation_percent or 75
             for clock, (deadline_field, fact_field) in CLOCK_FIELDS.items():
                 deadline = ticket[deadline_field]
                 if not deadline or (fact_field and ticket[fact_field]):
                     continue
                 if now >= deadline:
                     level = "breach"
-                elif now >= ticket.received_at + (deadline - ticket.received_at) * percent / 100:
+                elif now >= ticket._aftersales_warn_at(deadline):
                     level = "warning"
                 else:
                     continue

@@ -1,6 +1,8 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 
+from ..tools.counting import count_by
+
 DISPATCH_STATES = [
     ("draft", "Draft"),
     ("confirmed", "Confirmed"),
@@ -14,15 +16,6 @@ PLAN_DECISIONS = [("agreed", "Agreed"), ("disagreed", "Disagreed")]
 NOT_LEFT_STATES = ("draft", "confirmed")
 # States in which the blockers are checked again before the trip moves forward.
 BLOCKING_STATES = ("draft", "confirmed", "onsite", "returned")
-
-
-def count_by(model, field, ids):
-    """{id: number of `model` records whose `field` is that id}: one grouped query for the
-    smart buttons of many records."""
-    return {
-        record.id: count
-        for record, count in model._read_group([(field, "in", ids)], [field], ["__count"])
-    }
 
 
 class AftersalesDispatch(models.Model):

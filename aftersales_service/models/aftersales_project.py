@@ -7,6 +7,7 @@ from odoo.exceptions import ValidationError
 from odoo.osv import expression
 
 from ..tools.access import internal_only
+from ..tools.counting import count_by
 from .res_company_input import WARRANTY_MONTHS_MAX
 
 WARRANTY_STATUS = [
@@ -187,18 +188,8 @@ class AftersalesProject(models.Model):
             tickets[project.id] += count
             if not closed:
                 open_tickets[project.id] += count
-        repairs = {
-            project.id: count
-            for project, count in self.env["repair.order"]._read_group(
-                [("aftersales_project_id", "in", self.ids)], ["aftersales_project_id"], ["__count"]
-            )
-        }
-        lots = {
-            project.id: count
-            for project, count in self.env["stock.lot"]._read_group(
-                [("aftersales_project_id", "in", self.ids)], ["aftersales_project_id"], ["__count"]
-            )
-        }
+        repairs = count_by(self.env["repair.order"], "aftersales_project_id", self.ids)
+        lots = count_by(self.env["stock.lot"], "aftersales_project_id", self.ids)
         for project in self:
             project.ticket_count = tickets.get(project.id, 0)
             project.open_ticket_count = open_tickets.get(project.id, 0)

@@ -10,6 +10,7 @@ from odoo import _, api, fields, models
 from odoo.exceptions import UserError
 
 from ..tools.access import internal_only
+from ..tools.counting import count_by
 
 _UNSAFE = re.compile(r'[\\/:*?"<>|\x00-\x1f]+')
 _DOUBLE_EXTENSION = re.compile(r"(\.[A-Za-z0-9]{1,5})(?:\1)+$", re.IGNORECASE)
@@ -46,12 +47,7 @@ class AftersalesProject(models.Model):
     archive_missing_count = fields.Integer(compute="_compute_archive_missing_ids")
 
     def _compute_archive_entry_count(self):
-        counts = {
-            project.id: count
-            for project, count in self.env["aftersales.archive.entry"]._read_group(
-                [("project_id", "in", self.ids)], ["project_id"], ["__count"]
-            )
-        }
+        counts = count_by(self.env["aftersales.archive.entry"], "project_id", self.ids)
         for project in self:
             project.archive_entry_count = counts.get(project.id, 0)
 

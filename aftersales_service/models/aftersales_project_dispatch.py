@@ -1,7 +1,7 @@
 from odoo import _, fields, models
 
 from ..tools.access import internal_only
-from .aftersales_dispatch import count_by
+from ..tools.counting import count_by
 
 
 class AftersalesProject(models.Model):

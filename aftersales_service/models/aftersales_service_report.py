@@ -1,13 +1,8 @@
-import base64
-import io
-
-import qrcode
-
 from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
-from odoo.tools.image import image_data_uri
 
 from ..tools.access import internal_only
+from ..tools.qr import qr_data_uri
 from .aftersales_archive_entry import content_checksum
 
 TEST_RESULT = [("pass", "Passed"), ("fail", "Failed")]
@@ -255,10 +250,7 @@ class AftersalesServiceReport(models.Model):
 
     def _portal_qr_code(self):
         """A PNG data URI of the QR code printed on the report."""
-        image = qrcode.make(self._portal_qr_url(), box_size=4, border=1)
-        stream = io.BytesIO()
-        image.save(stream, format="PNG")
-        return image_data_uri(base64.b64encode(stream.getvalue()))
+        return qr_data_uri(self._portal_qr_url())
 
     def _check_signable(self):
         for report in self:

@@ -1,7 +1,7 @@
 from odoo import _, fields, models
 
 from ..tools.access import internal_only
-from .aftersales_dispatch import count_by
+from ..tools.counting import count_by
 
 
 class HelpdeskTicket(models.Model):
@@ -38,7 +38,8 @@ class HelpdeskTicket(models.Model):
             ticket.aftersales_service_cost = trips.get(ticket.id, 0.0) + parts.get(ticket.id, 0.0)
 
     def _aftersales_parts_costs(self):
-        """Cost of the parts added by the repairs of each request (standard cost × quantity)."""
+        """Cost of the parts added by the repairs of each request, by
+        ``stock.move._aftersales_parts_cost``."""
         tickets = self.filtered("id")
         if not tickets:
             return {}
@@ -54,10 +55,8 @@ class HelpdeskTicket(models.Model):
             )
         )
         costs = dict.fromkeys(tickets.ids, 0.0)
-        for move in moves:
-            costs[move.repair_id.ticket_id.id] += (
-                move.product_uom_qty * move.product_id.standard_price
-            )
+        for move_id, cost in moves._aftersales_parts_cost().items():
+            costs[moves.browse(move_id).repair_id.ticket_id.id] += cost
         return costs
 
     @internal_only()

@@ -2,6 +2,7 @@ from odoo import _, api, fields, models
 from odoo.exceptions import UserError
 
 from ..tools.access import internal_only
+from ..tools.counting import count_by
 
 
 class HelpdeskTicket(models.Model):
@@ -15,12 +16,7 @@ class HelpdeskTicket(models.Model):
 
     @api.depends("repair_ids")
     def _compute_repair_count(self):
-        counts = {
-            ticket.id: count
-            for ticket, count in self.env["repair.order"]._read_group(
-                [("ticket_id", "in", self.ids)], ["ticket_id"], ["__count"]
-            )
-        }
+        counts = count_by(self.env["repair.order"], "ticket_id", self.ids)
         for ticket in self:
             ticket.repair_count = counts.get(ticket.id, 0)
 

@@ -33,19 +33,22 @@ class IrAttachment(models.Model):
         }
 
     @api.model
-    @tools.ormcache("model_name")
     def _aftersales_project_path(self, model_name):
         """Field path from a record of `model_name` to its after-sales project: '' for the
-        project itself, None when the model is not filed in the archive (not opted in)."""
-        filed = self._aftersales_filed_models() | set(
-            self.env["aftersales.archive.category"]
-            .sudo()
-            .with_context(active_test=False)
-            .search([("res_model", "!=", False)])
-            .mapped("res_model")
-        )
-        if model_name not in filed:
+        project itself, None when the model is not filed in the archive (not opted in).
+        Only the path is cached (it depends on the models' fields alone): whether a model is
+        filed is read from the archive categories, when it is not filed by code."""
+        if model_name not in self._aftersales_filed_models() and not self.env[
+            "aftersales.archive.category"
+        ].sudo().with_context(active_test=False).search_count(
+            [("res_model", "=", model_name)], limit=1
+        ):
             return None
+        return self._aftersales_model_project_path(model_name)
+
+    @api.model
+    @tools.ormcache("model_name")
+    def _aftersales_model_project_path(self, model_name):
         return self._aftersales_find_project_path(model_name, 0)
 
     @api.model
@@ -76,9 +79,11 @@ class IrAttachment(models.Model):
         candidates = self.filtered(
             lambda a: a.res_model and a.res_id and not a.res_field and a.type == "binary"
         )
-        candidates = candidates.filtered(
-            lambda a: self._aftersales_project_path(a.res_model) is not None
-        )
+        paths = {
+            model: self._aftersales_project_path(model)
+            for model in set(candidates.mapped("res_model"))
+        }
+        candidates = candidates.filtered(lambda a: paths[a.res_model] is not None)
         if candidates:
             self.env["aftersales.archive.entry"].sudo()._file_attachments(candidates.sudo())
 

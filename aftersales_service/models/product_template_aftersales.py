@@ -44,23 +44,22 @@ class ProductTemplate(models.Model):
         self._aftersales_sync_equivalents(before)
         return result
 
-    # Not an override (pylint-odoo sees super()): it calls the parent's write() on the other
-    # parts, to skip our own write().
-    def _aftersales_sync_equivalents(self, before):  # pylint: disable=missing-return
-        """Mirror the interchangeable parts: if A replaces B, B replaces A."""
+    def _aftersales_sync_equivalents(self, before):
+        """Mirror the interchangeable parts: if A replaces B, B replaces A. The other parts are
+        written through the normal ``write``, so that the overrides of every module (ours and
+        those installed later) run; the mirror write finds the relation already symmetric and
+        stops there."""
         Template = self.env["product.template"]
         for template in self:
             current = template.aftersales_equivalent_ids - template
             removed = before.get(template.id, Template) - current
-            for other in current.filtered(
+            to_link = current.filtered(
                 lambda t, tmpl=template: tmpl not in t.aftersales_equivalent_ids
-            ):
-                super(ProductTemplate, other).write(
-                    {"aftersales_equivalent_ids": [Command.link(template.id)]}
-                )
-            for other in removed.filtered(
+            )
+            if to_link:
+                to_link.write({"aftersales_equivalent_ids": [Command.link(template.id)]})
+            to_unlink = removed.filtered(
                 lambda t, tmpl=template: tmpl in t.aftersales_equivalent_ids
-            ):
-                super(ProductTemplate, other).write(
-                    {"aftersales_equivalent_ids": [Command.unlink(template.id)]}
-                )
+            )
+            if to_unlink:
+                to_unlink.write({"aftersales_equivalent_ids": [Command.unlink(template.id)]})

@@ -1,12 +1,11 @@
-import base64
-import io
-
-import qrcode
 from markupsafe import Markup
 
 from odoo import Command, _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools import float_compare, float_is_zero
+
+from ..tools.counting import count_by
+from ..tools.qr import qr_data_uri
 
 
 class RepairOrder(models.Model):
@@ -118,7 +117,7 @@ class RepairOrder(models.Model):
                 repair.under_warranty = repair.ticket_id.coverage == "free"
 
     @api.depends(
-        "move_ids.product_uom_qty",
+        "move_ids.product_qty",
         "move_ids.product_id",
         "move_ids.state",
         "sale_order_id.amount_untaxed",
@@ -126,12 +125,9 @@ class RepairOrder(models.Model):
     )
     def _compute_aftersales_costs(self):
         # R5: the company's cost is computed and shown even when the customer pays nothing.
+        part_costs = self.move_ids._aftersales_parts_cost()
         for repair in self:
-            parts = sum(
-                move.product_id.standard_price * move.product_qty
-                for move in repair.move_ids
-                if move.repair_line_type == "add" and move.state != "cancel"
-            )
+            parts = sum(part_costs.get(move.id, 0.0) for move in repair.move_ids)
             labour = sum(
                 line.product_id.standard_price
                 * line.product_uom._compute_quantity(line.product_uom_qty, line.product_id.uom_id)
@@ -144,12 +140,7 @@ class RepairOrder(models.Model):
             repair.aftersales_customer_amount = repair.sale_order_id.amount_untaxed
 
     def _compute_aftersales_purchase_request_count(self):
-        counts = {
-            repair.id: count
-            for repair, count in self.env["purchase.request"]._read_group(
-                [("aftersales_repair_id", "in", self.ids)], ["aftersales_repair_id"], ["__count"]
-            )
-        }
+        counts = count_by(self.env["purchase.request"], "aftersales_repair_id", self.ids)
         for repair in self:
             repair.aftersales_purchase_request_count = counts.get(repair.id, 0)
 
@@ -256,6 +247,47 @@ class RepairOrder(models.Model):
             figures[product.id]["incoming"] = incoming
         return figures
 
+    def _aftersales_check_part_quantities(self, moves=None):
+        """Every open part line (default: of these repairs) has a positive quantity. Checked
+        where a bad quantity does harm (resolving, confirming, ending the repair), as Odoo
+        checks at validation: a line may be drafted with any quantity, as in Odoo."""
+        for move in self.move_ids if moves is None else moves:
+            if (
+                move.repair_line_type
+                and move.state not in ("done", "cancel")
+                and float_compare(
+                    move.product_uom_qty, 0, precision_rounding=move.product_uom.rounding
+                )
+                <= 0
+            ):
+                raise UserError(
+                    self.env._(
+                        "Repair %(repair)s: the quantity of %(part)s must be positive.",
+                        repair=move.repair_id.name,
+                        part=move.product_id.display_name,
+                    )
+                )
+
+    def _aftersales_own(self):
+        """Our repairs (for a request or a project): Odoo's own repairs keep Odoo's rules."""
+        return self.filtered(lambda repair: repair.ticket_id or repair.aftersales_project_id)
+
+    def action_validate(self):
+        # Where Odoo refuses negative quantities (before its stock check of the repaired
+        # product, which may answer with a wizard instead of confirming).
+        self._aftersales_own()._aftersales_check_part_quantities()
+        return super().action_validate()
+
+    def _action_repair_confirm(self):
+        self._aftersales_own().filtered(
+            lambda repair: repair.state == "draft"
+        )._aftersales_check_part_quantities()
+        return super()._action_repair_confirm()
+
+    def action_repair_done(self):
+        self._aftersales_own()._aftersales_check_part_quantities()
+        return super().action_repair_done()
+
     def _aftersales_resolve_analysis(self, lock=False):
         """The resolver's decision for every open part line, in line order.
 
@@ -264,18 +296,7 @@ class RepairOrder(models.Model):
         """
         self.ensure_one()
         moves = self._aftersales_part_lines()
-        for move in moves:
-            if (
-                float_compare(move.product_uom_qty, 0, precision_rounding=move.product_uom.rounding)
-                <= 0
-            ):
-                raise UserError(
-                    _(
-                        "Repair %(repair)s: the quantity of %(part)s must be positive.",
-                        repair=self.name,
-                        part=move.product_id.display_name,
-                    )
-                )
+        self._aftersales_check_part_quantities(moves)
         equivalents = {
             move.id: move.product_id.product_tmpl_id.aftersales_equivalent_ids.product_variant_ids
             for move in moves
@@ -574,10 +595,7 @@ class RepairOrder(models.Model):
 
     def _aftersales_qr_data_uri(self, value):
         """A PNG QR code of `value` as a data URI, for the printed documents."""
-        image = qrcode.make(value or "", box_size=4, border=1)
-        buffer = io.BytesIO()
-        image.save(buffer, format="PNG")
-        return "data:image/png;base64," + base64.b64encode(buffer.getvalue()).decode()
+        return qr_data_uri(value)
 
     def action_aftersales_new_shipment(self):
         """A delivery order to the project site for this repair (R17, R18)."""

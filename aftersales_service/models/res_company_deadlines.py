@@ -143,8 +143,6 @@ class ResCompany(models.Model):
 
     def write(self, vals):
         res = super().write(vals)
-        if "resource_calendar_id" in vals:
-            self.env.registry.clear_cache()
         if any(
             key.startswith("aftersales_") and key[len("aftersales_") :] in POLICY_FIELDS
             for key in vals
@@ -171,7 +169,7 @@ class ResCompany(models.Model):
     def _aftersales_escalation_user(self):
         """Who receives the deadline warnings of this company."""
         self.ensure_one()
-        return self.aftersales_escalation_user_id or self._aftersales_decider("manager")
+        return self._aftersales_named_or_manager(self.aftersales_escalation_user_id)
 
     def _aftersales_part_deadline(self, start, origin, contract_date=None):
         """When a spare part ordered at ``start`` (naive UTC) is due, by its origin (R8)."""

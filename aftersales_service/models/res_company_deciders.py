@@ -53,6 +53,12 @@ class ResCompany(models.Model):
         """The first decider: who gets an activity when one person must act."""
         return self._aftersales_deciders(role)[:1]
 
+    def _aftersales_named_or_manager(self, user):
+        """``user``, a person a setting of this company names for a task, or when the setting
+        is empty the first after-sales manager (the one manager fallback)."""
+        self.ensure_one()
+        return user or self._aftersales_decider("manager")
+
     def _aftersales_is_decider(self, role="manager", user=None):
         """Whether ``user`` (default: the current user) decides for this company.
 

@@ -19,4 +19,4 @@ class ResCompany(models.Model):
 
     def _aftersales_engineering_manager(self):
         self.ensure_one()
-        return self.aftersales_engineering_manager_id or self._aftersales_decider("manager")
+        return self._aftersales_named_or_manager(self.aftersales_engineering_manager_id)

@@ -1,5 +1,6 @@
 import csv
 import io
+import uuid
 from datetime import date, datetime, time, timedelta
 
 import pytz
@@ -28,6 +29,12 @@ class ResourceCalendar(models.Model):
         help="The years whose official holiday schedule (State Council) was imported into this "
         "calendar; a deadline in another year counts plain weekdays and the request says so.",
     )
+    # The key of the deadline engine's cached WorkCalendar: a new value whenever the working
+    # days change, so that only this calendar's cached value is left behind (in every worker:
+    # each reads the version from the database), not the registry's whole cache.
+    aftersales_calendar_version = fields.Char(
+        string="Working Days Version", readonly=True, copy=False
+    )
 
     def write(self, vals):
         res = super().write(vals)
@@ -35,12 +42,18 @@ class ResourceCalendar(models.Model):
             self._aftersales_calendar_changed()
         return res
 
+    def _aftersales_calendar_touch(self):
+        """Working days changed: a new version, so the cached WorkCalendar of these calendars
+        is computed again (a random one: a rolled-back change leaves no reusable key)."""
+        if self:
+            self.sudo().write({"aftersales_calendar_version": uuid.uuid4().hex})
+
     def _aftersales_calendar_changed(self):
-        """Working days changed: drop the cached calendars and move the deadlines of the open
-        requests of every company working on these calendars."""
+        """Working days changed: a new cached calendar, and the deadlines of the open requests
+        of every company working on these calendars move."""
         if not self:
             return
-        self.env.registry.clear_cache()
+        self._aftersales_calendar_touch()
         companies = (
             self.env["res.company"].sudo().search([("resource_calendar_id", "in", self.ids)])
         )
@@ -49,10 +62,14 @@ class ResourceCalendar(models.Model):
                 [("company_id", "in", companies.ids), ("stage_id.closed", "=", False)]
             )._aftersales_recompute_deadlines()
 
-    @tools.ormcache("self.id")
     def _aftersales_work_calendar(self):
         """One immutable WorkCalendar per calendar, cached until a calendar, attendance,
-        global leave or make-up day changes (their writes clear the registry cache)."""
+        global leave or make-up day changes (their writes give the calendar a new version)."""
+        self.ensure_one()
+        return self._aftersales_cached_work_calendar(self.sudo().aftersales_calendar_version)
+
+    @tools.ormcache("self.id", "version")
+    def _aftersales_cached_work_calendar(self, version):
         self.ensure_one()
         calendar = self.sudo()
         zone = pytz.timezone(calendar.tz or "UTC")
@@ -171,7 +188,7 @@ class ResourceCalendar(models.Model):
         )
         years = self._aftersales_schedule_years() | {day.year for day in (*holidays, *workdays)}
         self.aftersales_schedule_years = ",".join(str(year) for year in sorted(years))
-        self.env.registry.clear_cache()
+        self._aftersales_calendar_touch()
         return len(new_holidays) + len(new_workdays)
 
     @api.model

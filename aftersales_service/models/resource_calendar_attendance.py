@@ -2,21 +2,25 @@ from odoo import api, models
 
 
 class ResourceCalendarAttendance(models.Model):
-    """Working weekdays come from the attendances: changing one refreshes the deadline
-    engine's cached calendars."""
+    """Working weekdays come from the attendances: changing one gives its calendar a new
+    version, so the deadline engine's cached calendar is computed again."""
 
     _inherit = "resource.calendar.attendance"
 
     @api.model_create_multi
     def create(self, vals_list):
-        self.env.registry.clear_cache()
-        return super().create(vals_list)
+        attendances = super().create(vals_list)
+        attendances.calendar_id._aftersales_calendar_touch()
+        return attendances
 
     def write(self, vals):
-        if "dayofweek" in vals or "display_type" in vals or "calendar_id" in vals:
-            self.env.registry.clear_cache()
-        return super().write(vals)
+        if not {"dayofweek", "display_type", "calendar_id"} & vals.keys():
+            return super().write(vals)
+        calendars = self.calendar_id
+        res = super().write(vals)
+        (calendars | self.calendar_id)._aftersales_calendar_touch()
+        return res
 
     @api.ondelete(at_uninstall=False)
-    def _unlink_clear_calendar_cache(self):
-        self.env.registry.clear_cache()
+    def _unlink_touch_calendar(self):
+        self.calendar_id._aftersales_calendar_touch()

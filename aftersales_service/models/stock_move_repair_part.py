@@ -63,6 +63,17 @@ class StockMove(models.Model):
         "purchase.request.line", "aftersales_move_id", string="Purchase Request Lines"
     )
 
+    def _aftersales_parts_cost(self):
+        """What the parts of these repair moves cost the company: {move id: cost price ×
+        quantity in the product's unit (``product_qty``)}, for the moves that add a part and
+        are not cancelled; removed parts cost nothing. The one place the parts cost is
+        computed: the repair, its request and the dispatches read it."""
+        return {
+            move.id: move.product_id.standard_price * move.product_qty
+            for move in self
+            if move.repair_line_type == "add" and move.state != "cancel"
+        }
+
     @api.depends("product_id")
     def _compute_aftersales_part_origin(self):
         for move in self:
@@ -126,24 +137,6 @@ class StockMove(models.Model):
             move.aftersales_parts_deadline = part_deadline(
                 start, origin, policy, calendar, contract_date=contract
             )
-
-    @api.constrains("product_uom_qty", "repair_id", "repair_line_type")
-    def _check_aftersales_repair_quantity(self):
-        # Our repairs only (for a request or a project): Odoo's own repairs keep Odoo's rules.
-        for move in self:
-            if (
-                (move.repair_id.ticket_id or move.repair_id.aftersales_project_id)
-                and move.repair_line_type
-                and move.state not in ("done", "cancel")
-                and move.product_uom_qty <= 0
-            ):
-                raise ValidationError(
-                    _(
-                        "Repair %(repair)s: the quantity of %(part)s must be positive.",
-                        repair=move.repair_id.name,
-                        part=move.product_id.display_name,
-                    )
-                )
 
     @api.constrains("aftersales_part_origin", "aftersales_contract_date", "repair_id")
     def _check_aftersales_contract_date(self):

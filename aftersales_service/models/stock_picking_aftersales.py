@@ -30,6 +30,11 @@ class StockPicking(models.Model):
         readonly=False,
         check_company=True,
     )
+    # Not core's shipping_weight / shipping_volume (stock): those count the reserved or picked
+    # quantities and the packages, are not stored and are empty until the parts are reserved;
+    # the large-shipment flag (R17) is decided from the quantities to ship when the shipment is
+    # planned, and searched and grouped on. stock_delivery's stored `weight` is the same idea
+    # but that module (carriers) is not a dependency of ours.
     aftersales_weight = fields.Float(
         string="Gross Weight (kg)",
         compute="_compute_aftersales_weight_volume",

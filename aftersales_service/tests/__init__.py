@@ -50,3 +50,5 @@ from . import test_customer_file
 from . import test_complaint_portal
 from . import test_statistics
 from . import test_portal_paging
+from . import test_cooperation
+from . import test_one_definition

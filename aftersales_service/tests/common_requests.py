@@ -38,12 +38,6 @@ class AftersalesRequestCase(AftersalesCase):
         cls.stage_waiting = cls.env.ref("helpdesk_mgmt.helpdesk_ticket_stage_awaiting")
         cls.stage_progress = cls.env.ref("helpdesk_mgmt.helpdesk_ticket_stage_in_progress")
 
-    def setUp(self):
-        super().setUp()
-        # Calendars are cached in the registry: start and end every test from the database.
-        self.env.registry.clear_cache()
-        self.addCleanup(self.env.registry.clear_cache)
-
     @classmethod
     def _ticket(cls, received_at, project=None, **vals):
         return cls.Ticket.create(

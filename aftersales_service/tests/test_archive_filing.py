@@ -68,7 +68,6 @@ class TestArchiveFiling(ArchiveCase):
         # Filing is opt-in (issue 16): a model not in the list files nothing, even with a way
         # to a project (a stock move of a repair); a category naming it opts it in.
         self.assertIsNone(path("stock.move"))
-        self.assertIsNotNone(path("aftersales.hazard.briefing"))
         self.assertIsNone(path("res.partner"))
         self.assertIsNone(path("aftersales.archive.entry"))
 

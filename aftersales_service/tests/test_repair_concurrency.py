@@ -1,94 +1,70 @@
 from contextlib import closing
 
-from odoo import SUPERUSER_ID, Command, api
-from odoo.tests import TransactionCase, tagged
+from odoo import Command
+from odoo.tests import tagged
+
+from .concurrency import CommittedDataCase
 
 
 @tagged("post_install", "-at_install")
-class TestResolverConcurrency(TransactionCase):
-    """Two repairs resolve the last unit at the same moment, in two real transactions.
+class TestResolverConcurrency(CommittedDataCase):
+    """Two repairs resolve the last unit at the same moment, in two real transactions (the
+    committed set-up: CommittedDataCase)."""
 
-    The records both transactions see must be committed, so they are created in a cursor of
-    their own (Odoo's `with registry.cursor()` commits when its block ends without error, and
-    rolls back otherwise) and deleted again at the end (addCleanup), leaving nothing behind.
-    The pattern follows Odoo's stock tests (test_quant: a second `registry.cursor()` holding a
-    row lock while the test's own transaction works).
-    """
-
-    def _env(self, cr):
-        return api.Environment(
-            cr,
-            SUPERUSER_ID,
-            {"tracking_disable": True, "mail_create_nolog": True, "mail_notrack": True},
+    def _create_committed(self, env):
+        warehouse = env["stock.warehouse"].search([("company_id", "=", env.company.id)], limit=1)
+        product = env["product.product"].create(
+            {"name": "Concurrency test part", "is_storable": True}
         )
+        env["stock.quant"]._update_available_quantity(product, warehouse.lot_stock_id, 1.0)
+        partner = env["res.partner"].create({"name": "Concurrency test customer"})
+        repairs = env["repair.order"].create(
+            [
+                {
+                    "partner_id": partner.id,
+                    "move_ids": [
+                        Command.create(
+                            {
+                                "repair_line_type": "add",
+                                "product_id": product.id,
+                                "product_uom_qty": 1.0,
+                            }
+                        )
+                    ],
+                }
+                for _i in range(2)
+            ]
+        )
+        return {
+            "product": product.id,
+            "partner": partner.id,
+            "repairs": repairs.ids,
+            "groups": repairs.procurement_group_id.ids,
+        }
 
-    def setUp(self):
-        super().setUp()
-        with self.registry.cursor() as cr:
-            env = self._env(cr)
-            warehouse = env["stock.warehouse"].search(
-                [("company_id", "=", env.company.id)], limit=1
-            )
-            product = env["product.product"].create(
-                {"name": "Concurrency test part", "is_storable": True}
-            )
-            env["stock.quant"]._update_available_quantity(product, warehouse.lot_stock_id, 1.0)
-            partner = env["res.partner"].create({"name": "Concurrency test customer"})
-            repairs = env["repair.order"].create(
-                [
-                    {
-                        "partner_id": partner.id,
-                        "move_ids": [
-                            Command.create(
-                                {
-                                    "repair_line_type": "add",
-                                    "product_id": product.id,
-                                    "product_uom_qty": 1.0,
-                                }
-                            )
-                        ],
-                    }
-                    for _i in range(2)
-                ]
-            )
-            self.ids = {
-                "product": product.id,
-                "partner": partner.id,
-                "repairs": repairs.ids,
-                "groups": repairs.procurement_group_id.ids,
-            }
-        self.addCleanup(self._cleanup)
-
-    def _cleanup(self):
-        with self.registry.cursor() as cr:
-            env = self._env(cr)
-            repairs = env["repair.order"].browse(self.ids["repairs"]).exists()
-            requests = env["purchase.request"].search([("aftersales_repair_id", "in", repairs.ids)])
-            requests.button_draft()
-            requests.unlink()
-            moves = repairs.move_ids
-            repairs.action_repair_cancel()
-            moves.unlink()
-            env["mail.message"].search(
-                [("model", "=", "repair.order"), ("res_id", "in", repairs.ids)]
-            ).unlink()
-            repairs.unlink()
-            env["procurement.group"].browse(self.ids["groups"]).exists().unlink()
-            cr.execute("DELETE FROM stock_quant WHERE product_id = %s", [self.ids["product"]])
-            product = env["product.product"].browse(self.ids["product"])
-            template = product.product_tmpl_id
-            product.unlink()
-            template.unlink()
-            env["res.partner"].browse(self.ids["partner"]).unlink()
+    def _cleanup_committed(self, env):
+        cr = env.cr
+        repairs = env["repair.order"].browse(self.ids["repairs"]).exists()
+        requests = env["purchase.request"].search([("aftersales_repair_id", "in", repairs.ids)])
+        requests.button_draft()
+        requests.unlink()
+        moves = repairs.move_ids
+        repairs.action_repair_cancel()
+        moves.unlink()
+        env["mail.message"].search(
+            [("model", "=", "repair.order"), ("res_id", "in", repairs.ids)]
+        ).unlink()
+        repairs.unlink()
+        env["procurement.group"].browse(self.ids["groups"]).exists().unlink()
+        cr.execute("DELETE FROM stock_quant WHERE product_id = %s", [self.ids["product"]])
+        product = env["product.product"].browse(self.ids["product"])
+        template = product.product_tmpl_id
+        product.unlink()
+        template.unlink()
+        env["res.partner"].browse(self.ids["partner"]).unlink()
 
     def test_last_unit_reserved_once(self):
-        # Both transactions commit when the block ends (B first, then A).
-        with self.registry.cursor() as cr_a, self.registry.cursor() as cr_b:
-            # A locking regression (B waiting for A's row lock) fails after 10 s instead of
-            # hanging the test run: B would wait for A, which waits for the test to go on.
-            for cr in (cr_a, cr_b):
-                cr.execute("SET LOCAL lock_timeout = '10s'")
-            env_a, env_b = self._env(cr_a), self._env(cr_b)
+        with self._two_transactions() as (env_a, env_b):
             repair_a = env_a["repair.order"].browse(self.ids["repairs"][0])
             repair_b = env_b["repair.order"].browse(self.ids["repairs"][1])
             # A locks and reserves the last unit but has not committed yet ...

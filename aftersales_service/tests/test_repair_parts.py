@@ -184,10 +184,6 @@ class TestRepairParts(RepairCase):
         count = Repair.search_count([])
         move_count = self.env["stock.move"].search_count([])
         with self.assertRaises(ValidationError):
-            self._repair([(self.part_stock, 0)])
-        with self.assertRaises(ValidationError):
-            self._repair([(self.part_stock, -2)])
-        with self.assertRaises(ValidationError):
             self._repair([(self.part_imported, 1)])
         with self.assertRaises(UserError):
             Repair.create(
@@ -206,10 +202,6 @@ class TestRepairParts(RepairCase):
             )
         self.assertEqual(Repair.search_count([]), count)
         self.assertEqual(self.env["stock.move"].search_count([]), move_count)
-        repair = self._repair([(self.part_stock, 1)])
-        with self.assertRaises(ValidationError):
-            repair.move_ids.product_uom_qty = -1
-        self.assertEqual(repair.move_ids.product_uom_qty, 1.0)
 
     def test_done_repair_cannot_be_resolved(self):
         repair = self._repair([(self.part_stock, 1)])
@@ -217,10 +209,29 @@ class TestRepairParts(RepairCase):
         with self.assertRaises(UserError):
             repair._aftersales_resolve_parts()
 
-    def test_part_quantity_positive_on_request_repairs(self):
-        """Our repairs need positive part quantities; Odoo's own repairs (no request, no
-        project) keep Odoo's rules, so that its repair suite runs unchanged with ours installed."""
-        with self.assertRaisesRegex(ValidationError, "must be positive"):
-            self._repair([(self.part_stock, 0)], ticket=self.ticket_free)
-        repair = self._repair([(self.part_stock, 0)], aftersales_project_id=False)
+    def test_part_quantity_positive_where_it_does_harm(self):
+        """A part line may be drafted with any quantity, as in Odoo (issue 20: Odoo's repair
+        suite runs unchanged with ours installed); our repairs refuse a zero or negative one
+        when the parts are resolved, the repair confirmed or ended, and nothing is written.
+        Odoo's own repairs (no request, no project) keep Odoo's rules."""
+        repair = self._repair([(self.part_stock, 0)], ticket=self.ticket_free)
         self.assertEqual(repair.move_ids.product_uom_qty, 0.0)
+        with self.assertRaisesRegex(UserError, "must be positive"):
+            repair._aftersales_resolve_parts()
+        with self.assertRaisesRegex(UserError, "must be positive"):
+            repair.action_validate()
+        self.assertEqual(repair.state, "draft")
+        self.assertEqual(repair.move_ids.state, "draft")
+        repair.move_ids.product_uom_qty = -2
+        with self.assertRaisesRegex(UserError, "must be positive"):
+            repair.action_repair_start()
+        repair.move_ids.product_uom_qty = 1
+        repair.action_validate()
+        repair.action_repair_start()
+        repair.move_ids.product_uom_qty = 0
+        with self.assertRaisesRegex(UserError, "must be positive"):
+            repair.action_repair_end()
+        self.assertEqual(repair.state, "under_repair")
+        odoo_repair = self._repair([(self.part_stock, 0)], aftersales_project_id=False)
+        odoo_repair.action_validate()
+        self.assertEqual(odoo_repair.state, "confirmed")

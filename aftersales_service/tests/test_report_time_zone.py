@@ -19,7 +19,6 @@ class TestReportTimeZone(DispatchCase, HttpCase):
     def setUpClass(cls):
         super().setUpClass()
         cls.company.resource_calendar_id.tz = "Asia/Shanghai"
-        cls.env.registry.clear_cache()
         cls.as_user.tz = "UTC"
         cls.manager.tz = "Asia/Shanghai"
         cls.user_ny = new_test_user(
@@ -65,7 +64,6 @@ class TestReportTimeZone(DispatchCase, HttpCase):
     def test_other_zone_labelled_by_offset(self):
         """A company elsewhere: its own clock, named by its UTC offset, never a raw zone name."""
         self.company.resource_calendar_id.tz = "Asia/Tokyo"
-        self.env.registry.clear_cache()
         self.assertEqual(self.company._aftersales_tz(), "Asia/Tokyo")
         self.assertEqual(self.company._aftersales_tz_label(), "UTC+09:00")
         self.assertEqual(self.company._aftersales_tz_label("Asia/Shanghai"), "Beijing Time")
@@ -89,7 +87,6 @@ class TestUserTimeZoneWarning(DispatchCase):
     def setUpClass(cls):
         super().setUpClass()
         cls.company.resource_calendar_id.tz = "Asia/Shanghai"
-        cls.env.registry.clear_cache()
 
     def _warnings(self, user):
         return self.env["mail.message"].search(
