@@ -72,6 +72,7 @@ class AftersalesStatistics(models.Model):
             "severity",
             "channel_id",
             "aftersales_rating",
+            "remote_resolution",
             *(name for pair in CLOCK_FIELDS.values() for name in pair),
         ],
         "aftersales.project": ["site_state_id"],
@@ -96,6 +97,12 @@ class AftersalesStatistics(models.Model):
     channel_id = fields.Many2one("helpdesk.ticket.channel", string="Channel", readonly=True)
     coverage = fields.Selection(COVERAGE, readonly=True)
     severity = fields.Selection([("general", "General"), ("major", "Major")], readonly=True)
+    remote_resolution = fields.Boolean(
+        string="Resolved Remotely",
+        readonly=True,
+        help="Resolved by technical support by phone or network, without a trip (R46).",
+    )
+    remote_count = fields.Integer(string="Remote Resolutions", readonly=True)
     answer_on_time = fields.Boolean(string="Answered On Time", readonly=True)
     onsite_on_time = fields.Boolean(string="On Site On Time", readonly=True)
     quote_on_time = fields.Boolean(string="Quoted On Time", readonly=True)
@@ -151,6 +158,8 @@ class AftersalesStatistics(models.Model):
                    t.aftersales_project_id AS project_id,
                    t.user_id, t.category_id, p.site_state_id AS state_id, t.channel_id,
                    t.coverage, t.severity,
+                   COALESCE(t.remote_resolution, FALSE) AS remote_resolution,
+                   CASE WHEN t.remote_resolution THEN 1 ELSE 0 END AS remote_count,
                    %(answer)s AS answer_on_time, %(onsite)s AS onsite_on_time,
                    %(quote)s AS quote_on_time, %(parts)s AS parts_on_time,
                    %(answer_rate)s AS answer_rate, %(onsite_rate)s AS onsite_rate,

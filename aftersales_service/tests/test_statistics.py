@@ -220,6 +220,18 @@ class TestStatistics(StatisticsCase):
         feb = self._row(self.t_feb)
         self.assertEqual((feb.trip_count, feb.hours), (1, 1.5))
 
+    def test_remote_resolution_counted(self):
+        """R46: requests technical support resolved by phone or network are counted."""
+        self.assertFalse(self._row(self.t_paid).remote_resolution)
+        self.t_paid.remote_resolution = True
+        self.env.flush_all()
+        self.Stats.invalidate_model()
+        self.assertTrue(self._row(self.t_paid).remote_resolution)
+        groups = dict(
+            self.Stats._read_group(self._mine(), ["month:month"], ["remote_count:sum"])
+        )
+        self.assertEqual((groups[MARCH], groups[FEBRUARY]), (1, 0))
+
     def test_running_clock_is_empty(self):
         """A request received an hour ago: its answer deadline has not passed yet."""
         running = self._ticket(fields.Datetime.now() - timedelta(hours=1))
