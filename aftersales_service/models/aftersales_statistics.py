@@ -100,7 +100,7 @@ class AftersalesStatistics(models.Model):
     remote_resolution = fields.Boolean(
         string="Resolved Remotely",
         readonly=True,
-        help="Resolved by technical support by phone or network, without a trip (R46).",
+        help="Resolved by technical support by phone or over the network, without a trip (R46).",
     )
     remote_count = fields.Integer(string="Remote Resolutions", readonly=True)
     answer_on_time = fields.Boolean(string="Answered On Time", readonly=True)
