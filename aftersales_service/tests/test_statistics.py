@@ -227,9 +227,7 @@ class TestStatistics(StatisticsCase):
         self.env.flush_all()
         self.Stats.invalidate_model()
         self.assertTrue(self._row(self.t_paid).remote_resolution)
-        groups = dict(
-            self.Stats._read_group(self._mine(), ["month:month"], ["remote_count:sum"])
-        )
+        groups = dict(self.Stats._read_group(self._mine(), ["month:month"], ["remote_count:sum"]))
         self.assertEqual((groups[MARCH], groups[FEBRUARY]), (1, 0))
 
     def test_running_clock_is_empty(self):
