@@ -3,7 +3,7 @@
     "name": "After-sales Service",
     "summary": "After-sales for engineering and equipment companies: project files, "
     "service requests with regulated deadlines, repairs, parts and dispatch",
-    "version": "18.0.1.2.0",
+    "version": "18.0.1.3.0",
     "category": "After-Sales",
     "license": "LGPL-3",
     "author": "After-sales Service Team",
@@ -82,6 +82,7 @@
         "views/helpdesk_portal_templates.xml",
         "views/helpdesk_portal_aftersales_templates.xml",
         "views/res_config_settings_views_input.xml",
+        "views/helpdesk_ticket_worklist_views.xml",
     ],
     "demo": [
         "demo/aftersales_demo.xml",

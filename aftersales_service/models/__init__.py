@@ -54,3 +54,5 @@ from . import helpdesk_ticket_schedule
 from . import helpdesk_ticket_category
 from . import sale_order_staffing
 from . import helpdesk_ticket_portal
+from . import helpdesk_ticket_team_aftersales
+from . import res_users_home

@@ -41,3 +41,4 @@ from . import test_clock_corrections
 from . import test_schedule_years
 from . import test_request_types
 from . import test_portal_one
+from . import test_request_worklist
