@@ -3,8 +3,8 @@ from datetime import datetime, timedelta
 from freezegun import freeze_time
 from lxml import etree
 
-from odoo import Command
-from odoo.tests import new_test_user, tagged
+from odoo import Command, fields
+from odoo.tests import HttpCase, new_test_user, tagged
 from odoo.tools import SQL
 from odoo.tools.safe_eval import safe_eval
 
@@ -222,3 +222,93 @@ class TestEngineerHome(AftersalesRequestCase):
         self.assertIn(("state", "not in", ("closed", "cancel")), domain)
         menu = self.env.ref("aftersales_service.menu_aftersales_my_trips")
         self.assertEqual(menu.action, self.home)
+
+
+@tagged("post_install", "-at_install")
+class TestWorklistScreens(HttpCase):
+    """The dispatcher's list and cards as a browser shows them: the overdue request on top of
+    the list, its card with the time left and the coverage (issue 15)."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        new_test_user(
+            cls.env,
+            "t_dispatcher",
+            groups="base.group_user,aftersales_service.group_aftersales_user",
+        )
+        customer = cls.env["res.partner"].create({"name": "Worklist Customer", "is_company": True})
+        project = cls.env["aftersales.project"].create(
+            {"name": "T-WORKLIST", "partner_id": customer.id, "delivery_date": fields.Date.today()}
+        )
+        team = cls.env.ref("aftersales_service.helpdesk_team_aftersales")
+        now = fields.Datetime.now()
+        cls.env["helpdesk.ticket"].create(
+            [
+                {
+                    "name": name,
+                    "description": "Pump trips",
+                    "partner_id": customer.id,
+                    "team_id": team.id,
+                    "aftersales_project_id": project.id,
+                    "received_at": now - age,
+                    "priority": priority,
+                }
+                for name, age, priority in (
+                    ("Worklist fresh", timedelta(minutes=5), "3"),
+                    ("Worklist overdue", timedelta(days=10), "0"),
+                )
+            ]
+        )
+
+    def test_list_and_cards(self):
+        code = """
+            const wait = async (selector, text) => {
+                for (let i = 0; i < 200; i++) {
+                    const found = [...document.querySelectorAll(selector)].filter(
+                        (el) => !text || el.textContent.includes(text));
+                    if (found.length) { return found; }
+                    await new Promise((resolve) => setTimeout(resolve, 100));
+                }
+                throw new Error(`${selector} ${text || ""} not shown`);
+            };
+            (async () => {
+                const rows = await wait(".o_list_view .o_data_row", "Worklist");
+                const names = rows.map((row) => row.querySelector("[name=name]").textContent)
+                    .filter((name) => name.startsWith("Worklist"));
+                if (names[0] !== "Worklist overdue") {
+                    throw new Error(`overdue request not first: ${names}`);
+                }
+                await wait(".o_list_view [name=aftersales_time_left]", "overdue");
+                // Title, project, coverage and time left are read whole, not cut.
+                for (const row of document.querySelectorAll(".o_list_view .o_data_row")) {
+                    for (const name of ["name", "aftersales_project_id", "coverage",
+                                        "aftersales_time_left"]) {
+                        const cell = row.querySelector(`td[name=${name}]`);
+                        if (!cell || cell.scrollWidth > cell.clientWidth + 1) {
+                            throw new Error(`${name} cut: ${cell && cell.textContent}`);
+                        }
+                    }
+                }
+                await wait(".o_list_view [name=coverage]", "Free");
+                document.querySelector(".o_switch_view.o_kanban").click();
+                const cards = await wait(".o_kanban_record", "Worklist overdue");
+                for (const text of ["overdue", "Free", "T-WORKLIST"]) {
+                    if (!cards[0].textContent.includes(text)) {
+                        throw new Error(`card without ${text}: ${cards[0].textContent}`);
+                    }
+                }
+                const deadline = cards[0].querySelector("[name=aftersales_deadline]");
+                if (!deadline || !/Answer.*\d{2}:\d{2}/.test(deadline.textContent)) {
+                    throw new Error(`card without its deadline: ${cards[0].innerHTML}`);
+                }
+                console.log("test successful");
+            })().catch((error) => console.error(error.message));
+        """
+        self.browser_js(
+            "/odoo/action-aftersales_service.helpdesk_ticket_action",
+            code,
+            ready="!!document.querySelector('.o_list_view .o_data_row')",
+            login="t_dispatcher",
+            timeout=120,
+        )
