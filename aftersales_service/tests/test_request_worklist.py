@@ -48,9 +48,7 @@ class TestRequestWorklist(AftersalesRequestCase):
                 priority="3",
                 stage_id=cls.env.ref("helpdesk_mgmt.helpdesk_ticket_stage_done").id,
             )
-        cls.worklist = (
-            cls.overdue_long | cls.overdue_short | cls.running | cls.onsite | cls.done
-        )
+        cls.worklist = cls.overdue_long | cls.overdue_short | cls.running | cls.onsite | cls.done
 
     def _default_order(self, view_type):
         """The default order of the view the requests action opens."""
@@ -205,7 +203,11 @@ class TestEngineerHome(AftersalesRequestCase):
         self.assertEqual(user.action_id.id, self.home.id)
         # Promoted to the back office: Odoo's home again.
         user.write(
-            {"groups_id": [Command.link(self.env.ref("aftersales_service.group_aftersales_user").id)]}
+            {
+                "groups_id": [
+                    Command.link(self.env.ref("aftersales_service.group_aftersales_user").id)
+                ]
+            }
         )
         self.assertFalse(user.action_id)
         # A home chosen by hand stays.
@@ -262,7 +264,7 @@ class TestWorklistScreens(HttpCase):
         )
 
     def test_list_and_cards(self):
-        code = """
+        code = r"""
             const wait = async (selector, text) => {
                 for (let i = 0; i < 200; i++) {
                     const found = [...document.querySelectorAll(selector)].filter(
