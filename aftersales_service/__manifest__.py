@@ -95,6 +95,7 @@
         "data/aftersales_statistics_cron_data.xml",
         "security/aftersales_statistics_security.xml",
         "views/aftersales_statistics_views.xml",
+        "views/helpdesk_ticket_worklist_views.xml",
     ],
     "demo": [
         "demo/aftersales_demo.xml",

@@ -66,3 +66,5 @@ from . import res_config_settings_statistics
 from . import hr_employee_statistics
 from . import aftersales_statistics
 from . import aftersales_statistics_workbook
+from . import helpdesk_ticket_team_aftersales
+from . import res_users_home

@@ -52,3 +52,4 @@ from . import test_statistics
 from . import test_portal_paging
 from . import test_cooperation
 from . import test_one_definition
+from . import test_request_worklist
