@@ -3,7 +3,7 @@
     "name": "After-sales Service",
     "summary": "After-sales for engineering and equipment companies: project files, "
     "service requests with regulated deadlines, repairs, parts and dispatch",
-    "version": "18.0.1.2.0",
+    "version": "18.0.1.3.0",
     "category": "After-Sales",
     "license": "LGPL-3",
     "author": "After-sales Service Team",
@@ -82,6 +82,11 @@
         "views/helpdesk_portal_templates.xml",
         "views/helpdesk_portal_aftersales_templates.xml",
         "views/res_config_settings_views_input.xml",
+        "security/aftersales_visit_security.xml",
+        "report/aftersales_visit_plan_reports.xml",
+        "data/aftersales_visit_data.xml",
+        "views/aftersales_visit_views.xml",
+        "views/aftersales_visit_portal_templates.xml",
     ],
     "demo": [
         "demo/aftersales_demo.xml",
@@ -92,6 +97,7 @@
         "demo/aftersales_archive_demo.xml",
         "demo/aftersales_dispatch_demo.xml",
         "demo/aftersales_dispatch_story_demo.xml",
+        "demo/aftersales_visit_demo.xml",
     ],
     "application": True,
     "installable": True,

@@ -54,3 +54,8 @@ from . import helpdesk_ticket_schedule
 from . import helpdesk_ticket_category
 from . import sale_order_staffing
 from . import helpdesk_ticket_portal
+from . import res_company_visits
+from . import res_config_settings_visits
+from . import aftersales_visit
+from . import aftersales_visit_findings
+from . import aftersales_visit_planning
