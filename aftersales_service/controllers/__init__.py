@@ -1,3 +1,4 @@
 from . import portal
 from . import portal_archive
 from . import helpdesk_portal
+from . import portal_visits
