@@ -41,3 +41,7 @@ from . import test_clock_corrections
 from . import test_schedule_years
 from . import test_request_types
 from . import test_portal_one
+from . import test_visits_planning
+from . import test_visits_concurrency
+from . import test_visits_flow
+from . import test_visits_portal

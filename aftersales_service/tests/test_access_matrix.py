@@ -41,6 +41,8 @@ aftersales.punch.item               -       rw        crw   crwu     -          
 aftersales.ageing.report            -       -         r     r        r           -
 aftersales.handover.wizard          -       -         crwu  crwu     -           -
 aftersales.handover.wizard.line     -       -         crwu  crwu     -           -
+aftersales.visit                    -       rw        crw   crwu     -           -
+aftersales.visit.check              -       rw        crwu  crwu     -           -
 """
 
 GROUPS = {

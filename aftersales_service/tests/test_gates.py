@@ -50,6 +50,8 @@ GATES = [
     ("aftersales.retention.dispute", "state", "resolved"),
     ("aftersales.retention.dispute", "resolved_on", TODAY),
     ("aftersales.retention.dispute", "resume_state", "reminded"),
+    ("aftersales.visit", "state", "done"),
+    ("aftersales.visit", "done_at", NOW),
 ]
 GATE_MESSAGE = "can only change through the actions|follows its service request's coverage"
 # Keys a forger may try: none opens a gate.
@@ -116,6 +118,9 @@ class TestGates(DispatchCase):
                 {"ticket_id": cls.paid_ticket.id, "partner_id": cls.customer.id}
             ),
             "helpdesk.ticket": cls.paid_ticket,
+            "aftersales.visit": cls.env["aftersales.visit"].create(
+                {"project_id": cls.project.id, "employee_ids": [Command.set(cls.emp_engineer.ids)]}
+            ),
         }
         if "briefing_ids" in cls.dispatch._fields:
             records["aftersales.hazard.briefing"] = cls.dispatch.briefing_ids.filtered(
