@@ -2,7 +2,7 @@ from datetime import timedelta
 
 from odoo import Command, fields
 from odoo.exceptions import AccessError, UserError
-from odoo.tests import tagged
+from odoo.tests import HttpCase, tagged
 
 from .dispatch_common import DispatchCase
 from .pdf_text import report_text
@@ -88,28 +88,6 @@ class TestVisitFlow(DispatchCase):
         with self.assertRaises(AccessError):
             self.visit.with_user(self.engineer).action_cancel()
 
-    def test_inspection_checklist_and_archive(self):
-        inspection = self.Visit.create(
-            {
-                "project_id": self.project.id,
-                "visit_type": "inspection",
-                "planned_date": fields.Date.today(),
-                "equipment_usage": "Summer load",
-                "check_ids": [Command.create({"lot_id": self.lot.id, "name": "Membrane pressure"})],
-            }
-        )
-        with self.assertRaisesRegex(UserError, "checklist"):
-            inspection.with_user(self.as_user).action_done()
-        self.assertEqual(inspection.state, "planned")
-        inspection.check_ids.result = "ok"
-        inspection.with_user(self.as_user).with_context(force_report_rendering=True).action_done()
-        entry = self.env["aftersales.archive.entry"].search(
-            [("res_model", "=", "aftersales.visit"), ("res_id", "=", inspection.id)]
-        )
-        self.assertEqual(len(entry), 1)
-        self.assertEqual(entry.category_id, self.env.ref("aftersales_service.archive_category_b8"))
-        self.assertEqual(entry.project_id, self.project)
-
     def test_written_visit_letter(self):
         self.other_visit.with_user(self.as_user).action_send_letter()
         self.assertEqual(self.other_visit.state, "done")
@@ -159,3 +137,31 @@ class TestVisitFlow(DispatchCase):
         self.assertEqual(text.count("省份"), 2, "one block per province")
         second = self.Visit.create({"project_id": self.project.id, "planned_date": "2027-12-01"})
         self.assertIn("2027年下半年用户回访计划", report_text(self, PLAN, second, lang="zh_CN"))
+
+
+@tagged("post_install", "-at_install")
+class TestVisitArchive(DispatchCase, HttpCase):
+    """A done visit's record is filed under the archive's visits sub-item (R38, R47). An
+    HttpCase: wkhtmltopdf's requests for the report assets are served on the test cursor."""
+
+    def test_inspection_checklist_and_archive(self):
+        inspection = self.env["aftersales.visit"].create(
+            {
+                "project_id": self.project.id,
+                "visit_type": "inspection",
+                "planned_date": fields.Date.today(),
+                "equipment_usage": "Summer load",
+                "check_ids": [Command.create({"lot_id": self.lot.id, "name": "Membrane pressure"})],
+            }
+        )
+        with self.assertRaisesRegex(UserError, "checklist"):
+            inspection.with_user(self.as_user).action_done()
+        self.assertEqual(inspection.state, "planned")
+        inspection.check_ids.result = "ok"
+        inspection.with_user(self.as_user).with_context(force_report_rendering=True).action_done()
+        entry = self.env["aftersales.archive.entry"].search(
+            [("res_model", "=", "aftersales.visit"), ("res_id", "=", inspection.id)]
+        )
+        self.assertEqual(len(entry), 1)
+        self.assertEqual(entry.category_id, self.env.ref("aftersales_service.archive_category_b8"))
+        self.assertEqual(entry.project_id, self.project)
