@@ -19,7 +19,7 @@ class TestDemoStory(TransactionCase):
         self.assertEqual(company.resource_calendar_id.tz, "Asia/Shanghai")
         projects = self.env["aftersales.project"].search([("company_id", "=", company.id)])
         demo = projects.filtered(lambda p: p.get_external_id()[p.id].startswith("aftersales_"))
-        self.assertEqual(len(demo), 6)
+        self.assertEqual(len(demo), 9)
         self.assertEqual(len(demo.partner_id), 4)
         by_xmlid = {p.get_external_id()[p.id].split(".")[1]: p for p in demo}
         near = by_xmlid["project_pujiang_upw"]

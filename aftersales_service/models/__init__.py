@@ -68,3 +68,8 @@ from . import aftersales_statistics
 from . import aftersales_statistics_workbook
 from . import helpdesk_ticket_team_aftersales
 from . import res_users_home
+from . import res_company_visits
+from . import res_config_settings_visits
+from . import aftersales_visit
+from . import aftersales_visit_findings
+from . import aftersales_visit_planning

@@ -53,3 +53,7 @@ from . import test_portal_paging
 from . import test_cooperation
 from . import test_one_definition
 from . import test_request_worklist
+from . import test_visits_planning
+from . import test_visits_concurrency
+from . import test_visits_flow
+from . import test_visits_portal

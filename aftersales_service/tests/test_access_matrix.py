@@ -46,6 +46,8 @@ aftersales.ageing.report            -       -         r     r        r          
 aftersales.handover.wizard          -       -         crwu  crwu     -           -
 aftersales.handover.wizard.line     -       -         crwu  crwu     -           -
 aftersales.complaint                r       -         crw   crw      -           -
+aftersales.visit                    -       rw        crw   crwu     -           -
+aftersales.visit.check              -       rw        crwu  crwu     -           -
 """
 
 GROUPS = {

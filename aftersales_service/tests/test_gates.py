@@ -59,6 +59,8 @@ GATES = [
     ("aftersales.retention.dispute", "resume_state", "reminded"),
     ("aftersales.punch.item", "state", "done"),
     ("aftersales.punch.item", "done_date", TODAY),
+    ("aftersales.visit", "state", "done"),
+    ("aftersales.visit", "done_at", NOW),
 ]
 GATE_MESSAGE = "can only change through the actions|follows its service request's coverage"
 # Keys a forger may try: none opens a gate.
@@ -127,6 +129,9 @@ class TestGates(DispatchCase):
             "helpdesk.ticket": cls.paid_ticket,
             "aftersales.complaint": cls.env["aftersales.complaint"].create(
                 {"partner_id": cls.customer.id, "description": "Late again"}
+            ),
+            "aftersales.visit": cls.env["aftersales.visit"].create(
+                {"project_id": cls.project.id, "employee_ids": [Command.set(cls.emp_engineer.ids)]}
             ),
         }
         if "briefing_ids" in cls.dispatch._fields:

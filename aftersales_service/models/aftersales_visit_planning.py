@@ -1,0 +1,214 @@
+import logging
+from datetime import date, timedelta
+
+import psycopg2
+from dateutil.relativedelta import relativedelta
+
+from odoo import api, fields, models
+from odoo.tools import mute_logger
+
+_logger = logging.getLogger(__name__)
+
+HORIZON_MONTHS = 12
+
+
+class _FirstWorkingDay:
+    """The first working day on or after a date, in one company's calendar (cached)."""
+
+    def __init__(self, calendar):
+        self.calendar = calendar
+        self.cache = {}
+
+    def __call__(self, day):
+        if day not in self.cache:
+            self.cache[day] = self.calendar.next_working_day(day - timedelta(days=1))
+        return self.cache[day]
+
+
+class AftersalesVisit(models.Model):
+    _inherit = "aftersales.visit"
+
+    @api.model
+    def _cron_plan_visits(self):
+        """Scheduled action (daily): plan the visits due in the next 12 months, never the same
+        one twice (the unique (project, type, period) counts cancelled visits too, so a second
+        run, a second worker at the same moment, or a cancellation plans nothing again).
+
+        - group visits (R42) in each visit month, on its first working day (from the company's
+          visit day), for every delivered project in warranty on that date, under a
+          maintenance contract, or of a key customer (R2) after both have ended;
+        - milestone visits: after acceptance, and N months before the warranty ends;
+        - summer and winter inspections (R47) before each season while the maintenance
+          contract runs.
+        Returns the visits planned."""
+        today = fields.Date.context_today(self)
+        horizon = today + relativedelta(months=HORIZON_MONTHS)
+        Project = self.env["aftersales.project"].sudo()
+        projects = Project.search(
+            [
+                ("warranty_start", "!=", False),
+                ("warranty_start", "<=", horizon),
+                "|",
+                "|",
+                ("warranty_end", ">=", today),
+                ("maintenance_contract_end", ">=", today),
+                ("commercial_partner_id.aftersales_key_customer", "=", True),
+            ]
+        )
+        if not projects:
+            return self.browse()
+        existing = {
+            (visit.project_id.id, visit.visit_type, visit.period)
+            for visit in self.sudo()
+            .with_context(active_test=False)
+            .search_fetch(
+                [("project_id", "in", projects.ids), ("period", "!=", False)],
+                ["project_id", "visit_type", "period"],
+            )
+        }
+        vals_list = []
+        for company, company_projects in projects.grouped("company_id").items():
+            early = _FirstWorkingDay(company._aftersales_work_calendar())
+            for project in company_projects:
+                for vals in project._aftersales_due_visits(company, today, horizon, early):
+                    key = (project.id, vals["visit_type"], vals["period"])
+                    if key not in existing:
+                        existing.add(key)
+                        vals_list.append(vals)
+        return self._aftersales_create_planned(vals_list)
+
+    @api.model
+    def _aftersales_create_planned(self, vals_list):
+        """Create the planned visits in one batch; if another worker planned some of them at
+        the same moment (unique violation), each visit alone, skipping those."""
+        Visit = self.sudo().with_context(mail_create_nolog=True, tracking_disable=True)
+        if not vals_list:
+            return self.browse()
+        try:
+            with mute_logger("odoo.sql_db"), self.env.cr.savepoint():
+                visits = Visit.create(vals_list)
+                self.env.flush_all()
+        except (psycopg2.IntegrityError, psycopg2.errors.SerializationFailure):
+            visits = Visit.browse()
+            for vals in vals_list:
+                try:
+                    with mute_logger("odoo.sql_db"), self.env.cr.savepoint():
+                        visit = Visit.create(vals)
+                        self.env.flush_all()
+                except (psycopg2.IntegrityError, psycopg2.errors.SerializationFailure):
+                    # Invalidate what the failed savepoint left in the cache.
+                    self.env.invalidate_all()
+                    continue
+                visits |= visit
+        visits._aftersales_fill_checklists()
+        _logger.info("Visit planning: %s visits planned", len(visits))
+        return visits.with_env(self.env)
+
+    def _aftersales_fill_checklists(self):
+        """An inspection gets one checklist line per piece of equipment of the project."""
+        lines = [
+            {
+                "visit_id": visit.id,
+                "lot_id": lot.id,
+                "name": lot.product_id.display_name or lot.name,
+                "sequence": index,
+            }
+            for visit in self.filtered(lambda v: v.visit_type == "inspection")
+            for index, lot in enumerate(visit.project_id.lot_ids, start=1)
+        ]
+        self.env["aftersales.visit.check"].sudo().create(lines)
+
+
+class AftersalesProject(models.Model):
+    _inherit = "aftersales.project"
+
+    def _aftersales_visit_covered(self, day):
+        """Whether the project gets its group visit on `day`: delivered, and in warranty
+        (warranty end included), under a maintenance contract, or of a key customer (R2)."""
+        self.ensure_one()
+        if not self.warranty_start or self.warranty_start > day:
+            return False
+        return (
+            bool(self.warranty_end and day <= self.warranty_end)
+            or bool(self.maintenance_contract_end and day <= self.maintenance_contract_end)
+            or self.commercial_partner_id.aftersales_key_customer
+        )
+
+    def _aftersales_due_visits(self, company, today, horizon, early):
+        """Values of the visits this project is due between `today` and `horizon` (dates);
+        `early(day)` is the first working day on or after `day`."""
+        self.ensure_one()
+        base = {
+            "project_id": self.id,
+            "user_id": self.user_id.id,
+            "state": "planned",
+        }
+        due = []
+        day = max(1, min(company.aftersales_visit_day or 1, 28))
+
+        def months(*numbers):
+            # The visit months of the next 12 months: this year's and next year's.
+            for year in (today.year, today.year + 1):
+                for month in sorted({m for m in numbers if 1 <= (m or 0) <= 12}):
+                    yield early(date(year, month, day)), f"{year}-{month:02d}"
+
+        # Group visits (R42; R2 for key customers).
+        for planned, period in months(
+            company.aftersales_visit_month_1, company.aftersales_visit_month_2
+        ):
+            if today <= planned <= horizon and self._aftersales_visit_covered(planned):
+                due.append(
+                    {**base, "visit_type": "group", "period": period, "planned_date": planned}
+                )
+        # Summer and winter inspections (R47) while the maintenance contract runs.
+        contract_end = self.maintenance_contract_end
+        if contract_end:
+            for planned, period in months(
+                company.aftersales_inspection_summer_month,
+                company.aftersales_inspection_winter_month,
+            ):
+                if (
+                    today <= planned <= horizon
+                    and planned <= contract_end
+                    and self.warranty_start <= planned
+                ):
+                    due.append(
+                        {
+                            **base,
+                            "visit_type": "inspection",
+                            "period": period,
+                            "planned_date": planned,
+                        }
+                    )
+        # Milestone visits: after acceptance (in person), before the warranty ends (in writing).
+        if self.acceptance_date:
+            planned = early(
+                self.acceptance_date
+                + relativedelta(months=company.aftersales_visit_acceptance_months)
+            )
+            if today <= planned <= horizon:
+                due.append(
+                    {
+                        **base,
+                        "visit_type": "milestone",
+                        "visit_mode": "person",
+                        "period": "acceptance",
+                        "planned_date": planned,
+                    }
+                )
+        if self.warranty_end:
+            planned = early(
+                self.warranty_end
+                - relativedelta(months=company.aftersales_visit_warranty_months_before)
+            )
+            if today <= planned <= horizon:
+                due.append(
+                    {
+                        **base,
+                        "visit_type": "milestone",
+                        "visit_mode": "writing",
+                        "period": f"warranty-end:{self.warranty_end}",
+                        "planned_date": planned,
+                    }
+                )
+        return due
