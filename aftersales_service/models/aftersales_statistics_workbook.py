@@ -119,8 +119,9 @@ class AftersalesStatistics(models.Model):
 
     @api.model
     def _own_date_counts(self, company, first, after):
-        """{model: {month: count}}: the complaints by the month they were received, in the
-        company's time zone (not by their request's month; R44)."""
+        """{model: {month: count}}: the complaints by the month they were received and the
+        visits by the month they were done, in the company's time zone (not by their request's
+        month; R44)."""
         zone = company._aftersales_tz()
         tz = pytz.timezone(zone)
 
@@ -129,7 +130,10 @@ class AftersalesStatistics(models.Model):
             return local.astimezone(pytz.utc).replace(tzinfo=None)
 
         counts = {}
-        for model, date_field in (("aftersales.complaint", "received_at"),):
+        for model, date_field in (
+            ("aftersales.complaint", "received_at"),
+            ("aftersales.visit", "done_at"),
+        ):
             rows = (
                 self.env[model]
                 .with_context(tz=zone)
@@ -225,6 +229,7 @@ class AftersalesStatistics(models.Model):
             _("Repairs"),
             _("Trips"),
             _("Complaints Received"),
+            _("Visits Done"),
         ]
         sheet.write_row(2, 0, headers, formats["head"])
         sheet.set_column(0, 0, 12)
@@ -239,6 +244,7 @@ class AftersalesStatistics(models.Model):
                     sheet.write_number(row, col, value, formats["pct"])
             sheet.write_row(row, 9, [value or 0 for value in sums])
             sheet.write_number(row, 12, data["own_dates"]["aftersales.complaint"].get(day, 0))
+            sheet.write_number(row, 13, data["own_dates"]["aftersales.visit"].get(day, 0))
         last = 2 + len(data["months"])
         self._chart(workbook, sheet, "column", _("Requests per month"), (2, 3), last, (last + 2, 0))
         self._chart(

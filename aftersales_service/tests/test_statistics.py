@@ -340,6 +340,13 @@ class TestStatisticsWorkbook(StatisticsCase):
         return openpyxl.load_workbook(io.BytesIO(content))
 
     def test_workbook_sheets(self):
+        # Visits count by the month they were done (R44): one done on 1 March 00:30 Beijing
+        # (28 February in UTC), one still planned.
+        Visit = self.env["aftersales.visit"]
+        Visit.create({"project_id": self.near.id, "planned_date": "2026-03-01"}).write(
+            {"state": "done", "done_at": "2026-02-28 16:30:00"}
+        )
+        Visit.create({"project_id": self.near.id, "planned_date": "2026-03-20"})
         book = self._workbook()
         self.assertEqual(
             book.sheetnames,
@@ -365,6 +372,7 @@ class TestStatisticsWorkbook(StatisticsCase):
         self.assertEqual((march[8], march[11]), (1, 1))
         self.assertEqual(rows["2026-02"][:3], (1, 1, 0))
         self.assertEqual((rows["2026-02"][8], rows["2026-02"][11]), (0, 1))
+        self.assertEqual((march[12], rows["2026-02"][12]), (1, 0), "visits done, by their date")
         self.assertEqual(rows["2025-04"][0], 0)
         self.assertTrue(monthly._charts, "charts are part of the workbook")
         coverage = {
