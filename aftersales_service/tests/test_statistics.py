@@ -222,12 +222,17 @@ class TestStatistics(StatisticsCase):
 
     def test_remote_resolution_counted(self):
         """R46: requests technical support resolved by phone or network are counted."""
-        self.assertFalse(self._row(self.t_paid).remote_resolution)
-        self.t_paid.remote_resolution = True
+        remote = self._ticket("2026-03-10 02:00:00")
+        self.assertFalse(self._row(remote).remote_resolution)
+        remote.remote_resolution = True
         self.env.flush_all()
         self.Stats.invalidate_model()
-        self.assertTrue(self._row(self.t_paid).remote_resolution)
-        groups = dict(self.Stats._read_group(self._mine(), ["month:month"], ["remote_count:sum"]))
+        self.assertTrue(self._row(remote).remote_resolution)
+        domain = [
+            ("company_id", "=", self.company.id),
+            ("ticket_id", "in", (self._tickets() | remote).ids),
+        ]
+        groups = dict(self.Stats._read_group(domain, ["month:month"], ["remote_count:sum"]))
         self.assertEqual((groups[MARCH], groups[FEBRUARY]), (1, 0))
 
     def test_running_clock_is_empty(self):
