@@ -88,6 +88,7 @@ class TestVisitFlow(DispatchCase):
         self.visit.dispatch_ids.employee_ids = self.emp_engineer | self.emp_two
         self.assertEqual(Visit.search([("project_id", "=", self.project.id)]), self.visit)
         self.assertEqual(Check.search([("visit_id", "=", self.visit.id)]), line)
+        line.with_user(self.engineer).result = "ok"  # he fills it in on site
         self.visit.with_user(self.engineer).write({"equipment_usage": "Two shifts"})
         self.visit.with_user(self.engineer).action_done()
         self.assertEqual(self.visit.state, "done")
