@@ -1,6 +1,7 @@
 from odoo import api, fields, models, tools
 from odoo.tools import SQL
 
+from .aftersales_role import ROLES
 from .helpdesk_ticket import CLOCK_FIELDS, COVERAGE
 
 NDA_STATES = [("valid", "Valid"), ("expired", "Expired Agreement"), ("missing", "No Agreement")]
@@ -225,7 +226,7 @@ class AftersalesEngineerStatistics(models.Model):
         ],
         "aftersales.service.report": ["dispatch_id", "rating_value"],
         "helpdesk.ticket": ["lot_id", "received_at", "onsite_deadline", "onsite_at"],
-        "hr.employee": ["aftersales_nda_date", "aftersales_nda_expiry"],
+        "hr.employee": ["aftersales_nda_date", "aftersales_nda_expiry", "aftersales_role"],
         "res.company": ["aftersales_repeat_days", "resource_calendar_id"],
         "aftersales.complaint": ["ticket_id", "employee_id"],
     }
@@ -233,6 +234,9 @@ class AftersalesEngineerStatistics(models.Model):
     month = fields.Date(readonly=True, help="Month of the trip, in the company's time zone.")
     company_id = fields.Many2one("res.company", readonly=True)
     employee_id = fields.Many2one("hr.employee", string="Engineer", readonly=True)
+    role = fields.Selection(
+        ROLES, string="After-sales Role", readonly=True, help="The engineer's role (R46)."
+    )
     dispatch_id = fields.Many2one("aftersales.dispatch", string="Trip", readonly=True)
     ticket_id = fields.Many2one("helpdesk.ticket", string="Request", readonly=True)
     lot_id = fields.Many2one("stock.lot", string="Equipment Serial", readonly=True)
@@ -277,7 +281,8 @@ class AftersalesEngineerStatistics(models.Model):
                        (SELECT AVG(sr.rating_value) FROM aftersales_service_report sr
                          WHERE sr.dispatch_id = d.id AND sr.rating_value > 0) AS rating,
                        e.aftersales_nda_date AS nda_date,
-                       e.aftersales_nda_expiry AS nda_expiry
+                       e.aftersales_nda_expiry AS nda_expiry,
+                       e.aftersales_role AS role
                   FROM aftersales_dispatch d
                   JOIN aftersales_dispatch_employee_rel rel ON rel.dispatch_id = d.id
                   JOIN crew ON crew.dispatch_id = d.id
@@ -289,7 +294,7 @@ class AftersalesEngineerStatistics(models.Model):
             SELECT ROW_NUMBER() OVER (ORDER BY r.dispatch_id, r.employee_id) AS id,
                    date_trunc('month', (r.trip_at AT TIME ZONE 'UTC') AT TIME ZONE r.tz)::date
                        AS month,
-                   r.company_id, r.employee_id, r.dispatch_id, r.ticket_id, r.lot_id,
+                   r.company_id, r.employee_id, r.role, r.dispatch_id, r.ticket_id, r.lot_id,
                    1 AS trip_count, r.hours, r.onsite_on_time,
                    %(onsite_rate)s AS onsite_rate, r.rating,
                    %(complaints)s AS complaint_count,

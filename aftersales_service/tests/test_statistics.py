@@ -283,6 +283,16 @@ class TestStatistics(StatisticsCase):
             {self.emp_valid: "valid", self.emp_expired: "expired"},
         )
         self.assertFalse(self.Staff.search([("dispatch_id", "=", self.trip_draft.id)]))
+        # R46: the assessment groups by the engineer's role (from the job, or set by hand).
+        self.emp_expired.aftersales_role = "support"
+        self.env.flush_all()
+        self.Staff.invalidate_model()
+        roles = dict(
+            self.Staff._read_group(
+                [("dispatch_id", "=", self.trip_two.id)], ["role"], ["trip_count:sum"]
+            )
+        )
+        self.assertEqual(roles, {False: 1, "support": 1})
         groups = {
             employee: values
             for employee, *values in self.Staff._read_group(

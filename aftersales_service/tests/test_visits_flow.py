@@ -76,12 +76,19 @@ class TestVisitFlow(DispatchCase):
 
     def test_engineer_sees_the_visits_of_his_own_trips(self):
         Visit = self.Visit.with_user(self.engineer)
+        Check = self.env["aftersales.visit.check"].with_user(self.engineer)
+        line = self.env["aftersales.visit.check"].create(
+            {"visit_id": self.visit.id, "lot_id": self.lot.id, "name": "Membrane pressure"}
+        )
         self.assertFalse(Visit.search([("project_id", "=", self.project.id)]))
+        self.assertFalse(Check.search([("visit_id", "=", self.visit.id)]), "nor its checklist")
         with self.assertRaises(AccessError):
             self.visit.with_user(self.engineer).read(["findings"])
         self.visit.with_user(self.as_user).action_plan_travel()
         self.visit.dispatch_ids.employee_ids = self.emp_engineer | self.emp_two
         self.assertEqual(Visit.search([("project_id", "=", self.project.id)]), self.visit)
+        self.assertEqual(Check.search([("visit_id", "=", self.visit.id)]), line)
+        line.with_user(self.engineer).result = "ok"  # he fills it in on site
         self.visit.with_user(self.engineer).write({"equipment_usage": "Two shifts"})
         self.visit.with_user(self.engineer).action_done()
         self.assertEqual(self.visit.state, "done")
