@@ -17,6 +17,8 @@ import re
 import sys
 from pathlib import Path
 
+from cli_log import note, report
+
 # "2026-11-30 08:00:00,123 4242 INFO db odoo.addons.x.tests.test_y: Starting TestY.test_z ..."
 LINE = re.compile(r"^\S+ \S+ \d+ [A-Z]+ \S+ (?P<logger>[\w.]+): (?P<message>.*)$")
 
@@ -88,7 +90,7 @@ def check(logfile, repo_dir, addons, whole):
                 f"{addon}: {len(ran)} tests ran, {count} are defined; not run: "
                 + ", ".join(missing[:20])
             )
-        print(f"{addon}: {count} tests defined, {len(ran)} ran", file=sys.stderr)
+        note.info("%s: %s tests defined, %s ran", addon, count, len(ran))
     return findings
 
 
@@ -99,7 +101,7 @@ def main():
     whole = [arg.split(":")[0] for arg in sys.argv[3:] if arg.endswith(":whole")]
     findings = check(sys.argv[1], sys.argv[2], addons, whole)
     for finding in findings:
-        print(finding)
+        report.info(finding)
     sys.exit(1 if findings else 0)
 
 

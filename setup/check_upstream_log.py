@@ -16,6 +16,8 @@ import re
 import sys
 from pathlib import Path
 
+from cli_log import note, report
+
 RECORD = re.compile(r"^\S+ \S+ \d+ (?P<level>[A-Z]+) \S+ (?P<logger>[\w.]+): (?P<message>.*)$")
 RESULT = re.compile(r"(?P<failed>\d+) failed, (?P<errors>\d+) error\(s\) of (?P<tests>\d+) tests")
 STATS = re.compile(r"^(?P<module>\w+): (?P<tests>\d+) tests")
@@ -65,12 +67,12 @@ def check(logfile, skips_file, modules):
 
 def main(argv):
     if len(argv) < 4:
-        print(__doc__, file=sys.stderr)
+        note.info(__doc__)
         return 2
     findings, ran = check(argv[1], argv[2], argv[3:])
     for finding in findings:
-        print(finding)
-    print("upstream tests run: " + ", ".join(f"{m} {n}" for m, n in ran.items()), file=sys.stderr)
+        report.info(finding)
+    note.info("upstream tests run: %s", ", ".join(f"{m} {n}" for m, n in ran.items()))
     return 1 if findings else 0
 
 

@@ -23,6 +23,7 @@ import os
 import sys
 
 import polib
+from cli_log import note, report
 
 
 def entry_key(entry):
@@ -85,7 +86,7 @@ def main(argv=None):
     pot_path = os.path.join(module_dir, "i18n", f"{module}.pot")
     po_path = os.path.join(module_dir, "i18n", f"{args.lang}.po")
     if not os.path.isfile(pot_path):
-        print(f"error: template not found: {pot_path}", file=sys.stderr)
+        note.info("error: template not found: %s", pot_path)
         return 2
 
     pot = polib.pofile(pot_path)
@@ -97,15 +98,18 @@ def main(argv=None):
     merged.save(po_path)
 
     untranslated = [e for e in merged if not is_translated(e)]
-    print(
-        f"{os.path.relpath(po_path)}: {len(merged)} entries, "
-        f"{len(new_keys - old_keys)} added, {len(old_keys - new_keys)} obsolete dropped, "
-        f"{len(untranslated)} untranslated"
+    report.info(
+        "%s: %s entries, %s added, %s obsolete dropped, %s untranslated",
+        os.path.relpath(po_path),
+        len(merged),
+        len(new_keys - old_keys),
+        len(old_keys - new_keys),
+        len(untranslated),
     )
     for e in untranslated:
-        note = " (fuzzy)" if "fuzzy" in e.flags else ""
+        flag = " (fuzzy)" if "fuzzy" in e.flags else ""
         ctx = f"[{e.msgctxt}] " if e.msgctxt else ""
-        print(f"  - {ctx}{e.msgid!r}{note}")
+        report.info("  - %s%r%s", ctx, e.msgid, flag)
     return 1 if untranslated else 0
 
 

@@ -82,17 +82,23 @@ def seed(args):
 
     config.parse_config([*odoo_env_args(args), "-d", args.database, "--log-level=warn"])
     registry = odoo.modules.registry.Registry(args.database)
+    context = {"tracking_disable": True}
+    # Each `with registry.cursor()` block commits when it ends without error (Odoo's idiom for a
+    # script's own transaction): the history first, then the users, so a failed user set-up
+    # keeps the long history for the next run.
     with registry.cursor() as cr:
-        env = odoo.api.Environment(cr, odoo.SUPERUSER_ID, {"tracking_disable": True})
+        env = odoo.api.Environment(cr, odoo.SUPERUSER_ID, context)
         project = env["aftersales.project"].search([("name", "=", PROJECT)], limit=1)
         if project and project.ticket_count >= args.requests:
             print(f"reusing {PROJECT}: {project.ticket_count:,} requests")
         else:
             project = make_history(env, args.requests)
-            cr.commit()
+        project_id = project.id
+    with registry.cursor() as cr:
+        env = odoo.api.Environment(cr, odoo.SUPERUSER_ID, context)
+        project = env["aftersales.project"].browse(project_id)
         make_users(env, project.partner_id, args.users)
-        cr.commit()
-        return project.id
+    return project_id
 
 
 def make_history(env, total):

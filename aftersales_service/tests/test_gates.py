@@ -71,11 +71,8 @@ class _Discard(Exception):
     """Rolls back the savepoint of a record created only to be inspected."""
 
 
-@tagged("post_install", "-at_install")
-class TestGates(DispatchCase):
-    """Gates live in the model: the guarded fields change only through the action methods,
-    whoever writes (engineer, after-sales user, manager) and however (create, write, copy,
-    context defaults). R21, R23–R24, R26, R33, R41, R43, R45."""
+class GateCase(DispatchCase):
+    """One record of every gated model, and the users who try to forge its guarded fields."""
 
     @classmethod
     def setUpClass(cls):
@@ -186,6 +183,13 @@ class TestGates(DispatchCase):
         if value is ATTACHMENT:
             return self.attachment.id
         return value
+
+
+@tagged("post_install", "-at_install")
+class TestGates(GateCase):
+    """Gates live in the model: the guarded fields change only through the action methods,
+    whoever writes (engineer, after-sales user, manager) and however (create, write, copy,
+    context defaults). R21, R23–R24, R26, R33, R41, R43, R45."""
 
     def _assert_refused(self, record, fname, operation, user):
         """Refused: by the gate, or before it when the user may not write that record at all
@@ -440,3 +444,42 @@ class TestGatesJsonRpc(HttpCase):
         self._call("action_cancel", [self.dispatch.ids])
         self.dispatch.invalidate_recordset()
         self.assertEqual(self.dispatch.state, "cancel")
+
+
+@tagged("post_install", "-at_install")
+class TestGatesTableOverJsonRpc(GateCase, HttpCase):
+    """Every guarded field of the table, forged over real JSON-RPC (`call_kw` `write`, the
+    client's own route) by engineer, after-sales user and manager with a forged context: refused,
+    and nothing written. Whoever may write the record at all is stopped by the gate itself."""
+
+    @mute_logger("odoo.http")
+    def test_every_gate_refused_over_json_rpc(self):
+        gates = [gate for gate in GATES if gate[0] in self.records]  # the installed addons'
+        before = {(model, fname): self.records[model].sudo()[fname] for model, fname, __ in gates}
+        gate_spoke = set()
+        for user in self.engineer | self.as_user | self.manager:
+            self.authenticate(user.login, user.login)
+            for model, fname, forged in gates:
+                record = self.records[model]
+                with self.subTest(model=model, field=fname, user=user.login):
+                    with self.assertRaises(JsonRpcException) as caught:
+                        self.make_jsonrpc_request(
+                            f"/web/dataset/call_kw/{model}/write",
+                            {
+                                "model": model,
+                                "method": "write",
+                                "args": [record.ids, {fname: self._value(forged, user)}],
+                                "kwargs": {"context": FORGED_CONTEXT},
+                            },
+                        )
+                    error = caught.exception.args[0]
+                    self.assertIn(
+                        error, ("odoo.exceptions.UserError", "odoo.exceptions.AccessError")
+                    )
+                    if error == "odoo.exceptions.UserError":
+                        gate_spoke.add((model, fname))
+        for model, fname, __ in gates:
+            record = self.records[model]
+            record.invalidate_recordset()
+            self.assertEqual(record.sudo()[fname], before[model, fname], f"{model}.{fname}")
+        self.assertEqual(gate_spoke, {(model, fname) for model, fname, __ in gates})
