@@ -2,7 +2,7 @@ from . import res_company_collection
 from . import res_config_settings_collection
 from . import aftersales_punch_item
 from . import aftersales_retention
-from . import aftersales_collection_item
+from . import aftersales_collection_item_mixin
 from . import aftersales_retention_dispute
 from . import aftersales_retention_escalation
 from . import aftersales_project_collection

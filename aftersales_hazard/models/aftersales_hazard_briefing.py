@@ -1,8 +1,6 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError
 
-from .aftersales_hazard import HAZARD_CATEGORIES, RISK_LEVELS
-
 
 class AftersalesHazardBriefing(models.Model):
     """R41: every engineer about to serve is told the site's hazards and precautions.
@@ -153,25 +151,3 @@ class AftersalesHazardBriefing(models.Model):
         )
         pending.activity_feedback(["mail.mail_activity_data_todo"])
         return True
-
-
-class AftersalesHazardBriefingLine(models.Model):
-    """One hazard as it was when the engineer was briefed."""
-
-    _name = "aftersales.hazard.briefing.line"
-    _description = "Site Hazard Briefing Line"
-    _order = "briefing_id, id"
-
-    briefing_id = fields.Many2one(
-        "aftersales.hazard.briefing", required=True, index=True, ondelete="cascade"
-    )
-    hazard_id = fields.Many2one(
-        "aftersales.hazard", string="Register Entry", ondelete="set null", index="btree_not_null"
-    )
-    name = fields.Char(string="Hazard", required=True)
-    category = fields.Selection(HAZARD_CATEGORIES)
-    risk_level = fields.Selection(RISK_LEVELS)
-    description = fields.Text()
-    control_measures = fields.Text()
-    avoidance_plan = fields.Text(string="Avoidance / Emergency Plan")
-    ppe = fields.Char(string="Protective Equipment")

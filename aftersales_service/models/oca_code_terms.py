@@ -1,7 +1,10 @@
 """The OCA modules' Python messages and labels our users meet, in their language (issue 14).
 Odoo reads those only from the OCA modules' own .po files, which have no Chinese: see
 tools/oca_terms.py. Each override calls the OCA method and only rewords what it says, except
-purchase_request's message-building methods, built again below in our words."""
+purchase_request's message-building methods, built again below in our words.
+
+The one file that extends several models (setup/check_layout.py names it): a catalogue of
+OCA's terms, kept together so that their Chinese is read and checked in one place."""
 
 from markupsafe import Markup
 

@@ -16,11 +16,3 @@ class PurchaseRequest(models.Model):
         readonly=True,
         copy=False,
     )
-
-
-class PurchaseRequestLine(models.Model):
-    _inherit = "purchase.request.line"
-
-    aftersales_move_id = fields.Many2one(
-        "stock.move", string="Repair Part Line", index="btree_not_null", readonly=True, copy=False
-    )

@@ -62,19 +62,3 @@ class AftersalesClockCorrection(models.TransientModel):
             subtype_xmlid="mail.mt_note",
         )
         return {"type": "ir.actions.act_window_close"}
-
-
-class HelpdeskTicket(models.Model):
-    _inherit = "helpdesk.ticket"
-
-    @internal_only("aftersales_service.group_aftersales_manager")
-    def action_aftersales_correct_clock(self):
-        self.ensure_one()
-        return {
-            "type": "ir.actions.act_window",
-            "name": _("Correct a Time"),
-            "res_model": "aftersales.clock.correction",
-            "views": [(False, "form")],
-            "target": "new",
-            "context": {"default_ticket_id": self.id},
-        }

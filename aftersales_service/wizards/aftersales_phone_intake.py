@@ -2,7 +2,7 @@ from odoo import _, api, fields, models
 from odoo.exceptions import UserError
 from odoo.osv import expression
 
-from ..models.helpdesk_ticket import SEVERITY
+from ..models.helpdesk_ticket_aftersales import SEVERITY
 
 
 class AftersalesPhoneIntake(models.TransientModel):

@@ -5,53 +5,6 @@ from odoo.exceptions import UserError, ValidationError
 
 from ..tools.access import internal_only
 
-# R46: the after-sales department's roles. Groups stay for access; the role says who does what.
-ROLES = [
-    ("head", "Department Head"),
-    ("deputy", "Deputy Head"),
-    ("engineer", "Technical Engineer (on site)"),
-    ("support", "Technical Support (phone and network)"),
-    ("dispatcher", "Dispatcher"),
-    ("service", "Customer-Service Specialist"),
-]
-
-
-class HrJob(models.Model):
-    _inherit = "hr.job"
-
-    aftersales_role = fields.Selection(
-        ROLES,
-        string="After-sales Role",
-        help="The role this job plays in the after-sales department.",
-    )
-
-
-class HrEmployee(models.Model):
-    _inherit = "hr.employee"
-
-    aftersales_role = fields.Selection(
-        ROLES,
-        string="After-sales Role",
-        compute="_compute_aftersales_role",
-        store=True,
-        readonly=False,
-        tracking=True,
-        help="Follows the job position's role; may be set by hand. Assignment and statistics "
-        "use it.",
-    )
-
-    @api.depends("job_id.aftersales_role")
-    def _compute_aftersales_role(self):
-        for employee in self:
-            if employee.job_id.aftersales_role:
-                employee.aftersales_role = employee.job_id.aftersales_role
-
-
-class HrEmployeePublic(models.Model):
-    _inherit = "hr.employee.public"
-
-    aftersales_role = fields.Selection(ROLES, string="After-sales Role", readonly=True)
-
 
 class HelpdeskTicket(models.Model):
     _inherit = "helpdesk.ticket"

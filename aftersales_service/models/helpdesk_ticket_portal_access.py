@@ -3,22 +3,6 @@ from odoo import models
 from ..tools.access import internal_only
 
 
-class AftersalesProject(models.Model):
-    _inherit = "aftersales.project"
-
-    @internal_only()
-    def action_share(self):
-        return super().action_share()
-
-
-class AftersalesServiceReport(models.Model):
-    _inherit = "aftersales.service.report"
-
-    @internal_only()
-    def action_share(self):
-        return super().action_share()
-
-
 class HelpdeskTicket(models.Model):
     """What the customer reaches of a request from the portal (issue 12): no back-office
     action, only the files that were meant for them, no closing of an after-sales request."""

@@ -98,29 +98,3 @@ class ResPartner(models.Model):
                 )
             )
         return values
-
-
-class AftersalesProject(models.Model):
-    _inherit = "aftersales.project"
-
-    def _aftersales_maintenance_end(self):
-        """Hook for the maintenance contract (visits addon: ``maintenance_contract_end``): the
-        end of the project's maintenance contract, or False when none is recorded."""
-        self.ensure_one()
-        return "maintenance_contract_end" in self._fields and self["maintenance_contract_end"]
-
-
-class HelpdeskTicket(models.Model):
-    _inherit = "helpdesk.ticket"
-
-    @internal_only(FILE_GROUP)
-    def action_open_customer_file(self):
-        """The customer file, from every request (R4)."""
-        self.ensure_one()
-        return {
-            "type": "ir.actions.act_window",
-            "res_model": "res.partner",
-            "res_id": self.commercial_partner_id.id,
-            "views": [(False, "form")],
-            "target": "current",
-        }

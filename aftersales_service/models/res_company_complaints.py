@@ -22,20 +22,3 @@ class ResCompany(models.Model):
                         company=company.name,
                     )
                 )
-
-
-class ResConfigSettings(models.TransientModel):
-    _inherit = "res.config.settings"
-
-    aftersales_complaint_days = fields.Integer(
-        related="company_id.aftersales_complaint_days", readonly=False
-    )
-
-
-class IrAttachment(models.Model):
-    _inherit = "ir.attachment"
-
-    @api.model
-    def _aftersales_filed_models(self):
-        """Complaints are filed in their project's archive too (visits and complaints)."""
-        return super()._aftersales_filed_models() | {"aftersales.complaint"}
