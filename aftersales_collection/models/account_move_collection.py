@@ -1,6 +1,6 @@
 from dateutil.relativedelta import relativedelta
 
-from odoo import _, api, fields, models
+from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 from odoo.osv import expression
 from odoo.tools import SQL
@@ -121,7 +121,7 @@ class AccountMove(models.Model):
                 and move.commercial_partner_id != ticket.partner_id.commercial_partner_id
             ):
                 raise ValidationError(
-                    _(
+                    self.env._(
                         "Invoice %(invoice)s is made out to %(customer)s; it cannot pay request "
                         "%(request)s of %(owner)s.",
                         invoice=move.display_name,
@@ -212,7 +212,7 @@ class AccountMove(models.Model):
             lines = []
             for move in moves:
                 lines.append(
-                    _(
+                    self.env._(
                         "%(invoice)s: %(residual)s due since %(due)s",
                         invoice=move.name,
                         residual=move.currency_id.format(move.amount_residual),
@@ -227,11 +227,11 @@ class AccountMove(models.Model):
                     "automated": True,
                     "user_id": ticket._aftersales_collector().id,
                     "date_deadline": today,
-                    "summary": _(
+                    "summary": self.env._(
                         "Collect the overdue paid service of %(request)s",
                         request=ticket.display_name,
                     ),
-                    "note": _(
+                    "note": self.env._(
                         "The service ended on %(end)s and was to be paid within %(days)s days "
                         "(R28). Overdue: %(invoices)s",
                         end=ticket.aftersales_service_end_date,
@@ -320,7 +320,7 @@ class AccountMove(models.Model):
         self.ensure_one()
         return {
             "type": "ir.actions.act_window",
-            "name": _("Dispute"),
+            "name": self.env._("Dispute"),
             "res_model": "aftersales.retention.dispute",
             "view_mode": "form",
             "views": [(False, "form")],

@@ -2,7 +2,7 @@ import io
 
 import xlsxwriter
 
-from odoo import _, api, fields, models, tools
+from odoo import api, fields, models, tools
 from odoo.tools import SQL
 
 from odoo.addons.aftersales_service.tools.access import internal_only
@@ -71,10 +71,10 @@ class AftersalesAgeingReport(models.Model):
         company = self.env.company
         first, second, third = company._aftersales_ageing_limits()
         return [
-            ("0_30", _("0–%(days)s days", days=first)),
-            ("31_90", _("%(low)s–%(high)s days", low=first + 1, high=second)),
-            ("91_180", _("%(low)s–%(high)s days", low=second + 1, high=third)),
-            ("over_180", _("> %(days)s days", days=third)),
+            ("0_30", self.env._("0–%(days)s days", days=first)),
+            ("31_90", self.env._("%(low)s–%(high)s days", low=first + 1, high=second)),
+            ("91_180", self.env._("%(low)s–%(high)s days", low=second + 1, high=third)),
+            ("over_180", self.env._("> %(days)s days", days=third)),
         ]
 
     kind = fields.Selection(
@@ -196,7 +196,7 @@ class AftersalesAgeingReport(models.Model):
                     "automated": True,
                     "user_id": (manager or self.env.ref("base.user_admin")).id,
                     "date_deadline": today,
-                    "summary": _(
+                    "summary": self.env._(
                         "%(item)s is older than %(months)s months (R34)",
                         item=row.reference,
                         months=row.company_id.aftersales_ageing_limit_months,
@@ -241,9 +241,9 @@ class AftersalesAgeingReport(models.Model):
         )
         total_money = workbook.add_format({"num_format": "#,##0.00", "bold": True, "top": 1})
         headers = (
-            [_("Customer"), _("Project"), _("Type")]
+            [self.env._("Customer"), self.env._("Project"), self.env._("Type")]
             + [label for _key, label in self._bucket_labels()]
-            + [_("Total")]
+            + [self.env._("Total")]
         )
         rows = self._xlsx_rows(domain or [])
         used_names = set()
@@ -270,7 +270,7 @@ class AftersalesAgeingReport(models.Model):
                     line_total += value
                 sheet.write_number(row, 3 + len(BUCKETS), line_total, red_money if red else money)
                 totals[-1] += line_total
-            sheet.write(row + 1, 0, _("Total"), bold)
+            sheet.write(row + 1, 0, self.env._("Total"), bold)
             for col, value in enumerate(totals):
                 sheet.write_number(row + 1, 3 + col, value, total_money)
         workbook.close()
@@ -294,7 +294,9 @@ class AftersalesAgeingReport(models.Model):
         content = self._xlsx_content(domain)
         attachment = self.env["ir.attachment"].create(
             {
-                "name": _("Receivables ageing %(date)s.xlsx", date=fields.Date.context_today(self)),
+                "name": self.env._(
+                    "Receivables ageing %(date)s.xlsx", date=fields.Date.context_today(self)
+                ),
                 "raw": content,
                 "mimetype": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
                 "res_model": self._name,

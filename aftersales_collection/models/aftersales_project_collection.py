@@ -1,6 +1,6 @@
 import hashlib
 
-from odoo import _, api, fields, models
+from odoo import api, fields, models
 from odoo.exceptions import UserError
 from odoo.tools import SQL
 from odoo.tools.misc import formatLang
@@ -179,8 +179,8 @@ class AftersalesProject(models.Model):
         with the currency's name instead. `currency` defaults to the company's."""
         currency = currency or self[:1].company_id.currency_id or self.env.company.currency_id
         if currency.name == "CNY":
-            return _("RMB %(capitals)s", capitals=amount_to_chinese_capital(amount))
-        return _(
+            return self.env._("RMB %(capitals)s", capitals=amount_to_chinese_capital(amount))
+        return self.env._(
             "%(amount)s %(currency)s",
             amount=formatLang(self.env, amount, digits=currency.decimal_places),
             currency=currency.full_name or currency.name,
@@ -191,7 +191,7 @@ class AftersalesProject(models.Model):
         self.ensure_one()
         if self.handover_date:
             raise UserError(
-                _(
+                self.env._(
                     "Project %(project)s was handed over on %(date)s.",
                     project=self.name,
                     date=self.handover_date,
@@ -199,7 +199,7 @@ class AftersalesProject(models.Model):
             )
         return {
             "type": "ir.actions.act_window",
-            "name": _("Hand Over"),
+            "name": self.env._("Hand Over"),
             "res_model": "aftersales.handover.wizard",
             "view_mode": "form",
             "target": "new",
@@ -218,7 +218,7 @@ class AftersalesProject(models.Model):
         self.ensure_one()
         if not self._has_anything_to_notify():
             raise UserError(
-                _(
+                self.env._(
                     "Project %(project)s has no unpaid contract invoice to notify.",
                     project=self.name,
                 )
@@ -231,7 +231,7 @@ class AftersalesProject(models.Model):
                 "params": {
                     "type": "success",
                     "sticky": False,
-                    "message": _(
+                    "message": self.env._(
                         "Payment notice of project %(project)s sent to %(customer)s.",
                         project=self.name,
                         customer=self.partner_id.display_name,
@@ -245,7 +245,7 @@ class AftersalesProject(models.Model):
             "params": {
                 "type": "warning",
                 "sticky": False,
-                "message": _(
+                "message": self.env._(
                     "The payment notice of project %(project)s was not sent again: the same "
                     "notice was sent already, or someone else is sending it right now.",
                     project=self.name,
@@ -311,5 +311,5 @@ class AftersalesProject(models.Model):
             "aftersales_collection.aftersales_retention_action",
             "project_id",
             self.retention_ids,
-            _("Retention Money"),
+            self.env._("Retention Money"),
         )

@@ -1,4 +1,4 @@
-from odoo import _, api, fields, models
+from odoo import api, fields, models
 from odoo.exceptions import UserError
 
 PUNCH_STATES = [("open", "Open"), ("done", "Done"), ("cancel", "Cancelled")]
@@ -54,7 +54,7 @@ class AftersalesPunchItem(models.Model):
     def _search_is_overdue(self, operator, value):
         if operator not in ("=", "!=") or not isinstance(value, bool):
             raise UserError(
-                _("Unsupported search on overdue items: %(operator)s", operator=operator)
+                self.env._("Unsupported search on overdue items: %(operator)s", operator=operator)
             )
         domain = [("state", "=", "open"), ("deadline", "<", fields.Date.context_today(self))]
         return domain if (operator == "=") == value else ["!", "&", *domain]
@@ -62,10 +62,10 @@ class AftersalesPunchItem(models.Model):
     def action_done(self):
         """The responsible person (or after-sales) reports the item finished."""
         if self.filtered(lambda item: item.state != "open"):
-            raise UserError(_("Only open punch-list items can be marked done."))
+            raise UserError(self.env._("Only open punch-list items can be marked done."))
         self._aftersales_gate_write({"state": "done", "done_date": fields.Date.context_today(self)})
         self.activity_feedback(
-            ["aftersales_collection.mail_activity_punch_overdue"], feedback=_("Item done.")
+            ["aftersales_collection.mail_activity_punch_overdue"], feedback=self.env._("Item done.")
         )
 
     def _check_punch_decider(self):
@@ -73,20 +73,24 @@ class AftersalesPunchItem(models.Model):
         after-sales department decides, not the engineer who works on it."""
         if not self.env.user.has_group("aftersales_service.group_aftersales_user"):
             raise UserError(
-                _("Only the after-sales department can cancel or reopen a punch-list item.")
+                self.env._(
+                    "Only the after-sales department can cancel or reopen a punch-list item."
+                )
             )
 
     def action_cancel(self):
         self._check_punch_decider()
         if self.filtered(lambda item: item.state != "open"):
-            raise UserError(_("Only open punch-list items can be cancelled."))
+            raise UserError(self.env._("Only open punch-list items can be cancelled."))
         self._aftersales_gate_write({"state": "cancel"})
         self.activity_unlink(["aftersales_collection.mail_activity_punch_overdue"])
 
     def action_reopen(self):
         self._check_punch_decider()
         if self.filtered(lambda item: item.state == "open"):
-            raise UserError(_("Only finished or cancelled punch-list items can be reopened."))
+            raise UserError(
+                self.env._("Only finished or cancelled punch-list items can be reopened.")
+            )
         self._aftersales_gate_write({"state": "open", "done_date": False})
 
     @api.model
@@ -112,7 +116,7 @@ class AftersalesPunchItem(models.Model):
                     "automated": True,
                     "user_id": item.user_id.id,
                     "date_deadline": fields.Date.context_today(self),
-                    "summary": _(
+                    "summary": self.env._(
                         "Overdue handover item of %(project)s: %(item)s",
                         project=item.project_id.name,
                         item=item.name,

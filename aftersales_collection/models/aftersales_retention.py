@@ -1,6 +1,6 @@
 from dateutil.relativedelta import relativedelta
 
-from odoo import _, api, fields, models
+from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.osv import expression
 from odoo.tools import SQL
@@ -39,7 +39,11 @@ class AftersalesRetention(models.Model):
     _aftersales_gated_fields = ("state", "collected_on")
 
     name = fields.Char(
-        string="Reference", required=True, readonly=True, copy=False, default=lambda self: _("New")
+        string="Reference",
+        required=True,
+        readonly=True,
+        copy=False,
+        default=lambda self: self.env._("New"),
     )
     project_id = fields.Many2one(
         "aftersales.project",
@@ -222,7 +226,7 @@ class AftersalesRetention(models.Model):
 
     def _search_live_flag(self, operator, value, domain):
         if operator not in ("=", "!="):
-            raise UserError(_("Operation not supported"))
+            raise UserError(self.env._("Operation not supported"))
         if (operator == "=") == bool(value):
             return domain
         return ["!", *expression.normalize_domain(domain)]
@@ -240,7 +244,7 @@ class AftersalesRetention(models.Model):
         for retention in self:
             if retention.amount_type == "percent" and not 0 < retention.percent <= 100:
                 raise ValidationError(
-                    _(
+                    self.env._(
                         "Retention %(name)s: the percentage must be between 0 and 100.",
                         name=retention.name,
                     )
@@ -249,14 +253,14 @@ class AftersalesRetention(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         for vals in vals_list:
-            if vals.get("name", _("New")) == _("New"):
+            if vals.get("name", self.env._("New")) == self.env._("New"):
                 vals["name"] = self.env["ir.sequence"].next_by_code("aftersales.retention")
         return super().create(vals_list)
 
     @api.ondelete(at_uninstall=False)
     def _unlink_except_reminded(self):
         if self.filtered(lambda r: r.state != "pending"):
-            raise UserError(_("Only pending retention money can be deleted."))
+            raise UserError(self.env._("Only pending retention money can be deleted."))
 
     # ------------------------------------------------------------------ reminders (R30)
     @api.model
@@ -331,7 +335,7 @@ class AftersalesRetention(models.Model):
             "params": {
                 "type": "warning",
                 "sticky": False,
-                "message": _(
+                "message": self.env._(
                     "Reminders sent: %(sent)s. Skipped (already reminded, not pending, or being "
                     "sent by someone else right now): %(names)s.",
                     sent=len(sendable),
@@ -380,7 +384,9 @@ class AftersalesRetention(models.Model):
         """Managers: run the daily reminders and escalations now, through their cron (one call
         in this request; the cron runner goes on in the background if work remains)."""
         if not self.env.company._aftersales_is_decider("manager"):
-            raise AccessError(_("Only the after-sales managers can run the reminders now."))
+            raise AccessError(
+                self.env._("Only the after-sales managers can run the reminders now.")
+            )
         for xmlid in (
             "aftersales_collection.ir_cron_retention_reminders",
             "aftersales_collection.ir_cron_final_payment_escalations",
@@ -399,7 +405,7 @@ class AftersalesRetention(models.Model):
             "tag": "display_notification",
             "params": {
                 "type": "success",
-                "message": _("Reminders and escalations of today are done."),
+                "message": self.env._("Reminders and escalations of today are done."),
                 "next": {"type": "ir.actions.client", "tag": "soft_reload"},
             },
         }
@@ -484,7 +490,7 @@ class AftersalesRetention(models.Model):
     def _get_report_base_filename(self):
         """File name of the reminder letter the customer downloads from the portal."""
         self.ensure_one()
-        return _("Retention Reminder - %(name)s", name=self.name)
+        return self.env._("Retention Reminder - %(name)s", name=self.name)
 
     @internal_only()
     def action_print_letter(self):

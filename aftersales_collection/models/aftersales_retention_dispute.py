@@ -1,4 +1,4 @@
-from odoo import _, api, fields, models
+from odoo import api, fields, models
 from odoo.exceptions import UserError
 
 OUTCOMES = [
@@ -98,7 +98,7 @@ class AftersalesRetentionDispute(models.Model):
     @api.depends("retention_id.name", "move_id.name", "ticket_id")
     def _compute_display_name(self):
         for dispute in self:
-            dispute.display_name = _(
+            dispute.display_name = self.env._(
                 "Dispute on %(retention)s",
                 retention=dispute._item_name(),
             )
@@ -114,7 +114,7 @@ class AftersalesRetentionDispute(models.Model):
             and move.payment_state in ("not_paid", "partial")
         ):
             raise UserError(
-                _(
+                self.env._(
                     "Invoice %(invoice)s cannot be disputed: only posted, unpaid invoices of a "
                     "project can.",
                     invoice=move.display_name,
@@ -122,10 +122,12 @@ class AftersalesRetentionDispute(models.Model):
             )
         if move.aftersales_dispute_ids.filtered(lambda d: d.state == "open") - self:
             raise UserError(
-                _("Invoice %(invoice)s already has an open dispute.", invoice=move.display_name)
+                self.env._(
+                    "Invoice %(invoice)s already has an open dispute.", invoice=move.display_name
+                )
             )
         move.message_post(
-            body=_(
+            body=self.env._(
                 "Dispute opened under request %(ticket)s: reminders and escalation are paused.",
                 ticket=self.ticket_id.display_name,
             )
@@ -141,7 +143,7 @@ class AftersalesRetentionDispute(models.Model):
             retention = dispute.retention_id
             if retention.state not in ("pending", "reminded", "escalated"):
                 raise UserError(
-                    _(
+                    self.env._(
                         "Retention %(name)s is %(state)s: it cannot be disputed.",
                         name=retention.name,
                         state=dict(retention._fields["state"]._description_selection(self.env))[
@@ -152,7 +154,7 @@ class AftersalesRetentionDispute(models.Model):
             dispute.sudo().resume_state = "pending" if not retention.reminded_on else "reminded"
             retention._aftersales_gate_write({"state": "disputed"})
             retention.message_post(
-                body=_(
+                body=self.env._(
                     "Dispute opened under request %(ticket)s: reminders are paused.",
                     ticket=dispute.ticket_id.display_name,
                 )
@@ -162,9 +164,9 @@ class AftersalesRetentionDispute(models.Model):
     def action_resolve(self):
         for dispute in self:
             if dispute.state != "open":
-                raise UserError(_("This dispute is already resolved."))
+                raise UserError(self.env._("This dispute is already resolved."))
             if not dispute.outcome:
-                raise UserError(_("Record the outcome before resolving the dispute."))
+                raise UserError(self.env._("Record the outcome before resolving the dispute."))
             disputed_amount = (
                 dispute.retention_id.amount
                 if dispute.retention_id
@@ -174,7 +176,7 @@ class AftersalesRetentionDispute(models.Model):
                 0 < dispute.agreed_amount < disputed_amount
             ):
                 raise UserError(
-                    _(
+                    self.env._(
                         "A reduced settlement needs an agreed amount between zero and %(amount)s.",
                         amount=disputed_amount,
                     )
@@ -194,7 +196,7 @@ class AftersalesRetentionDispute(models.Model):
                 dispute.outcome
             ]
             retention.message_post(
-                body=_("Dispute resolved: %(outcome)s. Reminders resume.", outcome=outcome)
+                body=self.env._("Dispute resolved: %(outcome)s. Reminders resume.", outcome=outcome)
             )
 
     def _resolve_on_invoice(self):
@@ -205,9 +207,9 @@ class AftersalesRetentionDispute(models.Model):
             {"state": "resolved", "resolved_on": fields.Date.context_today(self)}
         )
         outcome = dict(self._fields["outcome"]._description_selection(self.env))[self.outcome]
-        body = _("Dispute resolved: %(outcome)s. Reminders resume.", outcome=outcome)
+        body = self.env._("Dispute resolved: %(outcome)s. Reminders resume.", outcome=outcome)
         if self.outcome == "amount_reduced":
-            body = _(
+            body = self.env._(
                 "Dispute resolved: %(outcome)s. Agreed amount %(agreed)s: issue a credit note "
                 "of %(difference)s.",
                 outcome=outcome,

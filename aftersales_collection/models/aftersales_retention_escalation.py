@@ -1,6 +1,6 @@
 from markupsafe import Markup
 
-from odoo import _, api, fields, models
+from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
 
 MEASURES = [
@@ -99,19 +99,19 @@ class AftersalesRetentionEscalation(models.Model):
 
     def _compute_display_name(self):
         for escalation in self:
-            escalation.display_name = _(
+            escalation.display_name = self.env._(
                 "Escalation of %(retention)s", retention=escalation._item_name()
             )
 
     def _notify_management(self):
         """Log each proposal on its project and give management (上级领导) an activity."""
         for escalation in self:
-            escalation.project_id.message_post(body=escalation._log_line(_("proposed")))
+            escalation.project_id.message_post(body=escalation._log_line(self.env._("proposed")))
             for manager in escalation.company_id._aftersales_decider("management"):
                 escalation.activity_schedule(
                     "mail.mail_activity_data_todo",
                     user_id=manager.id,
-                    summary=_(
+                    summary=self.env._(
                         "Approve or refuse the escalation of %(project)s",
                         project=escalation.project_id.name,
                     ),
@@ -120,7 +120,7 @@ class AftersalesRetentionEscalation(models.Model):
     def _log_line(self, verb):
         measure = dict(self._fields["measure"]._description_selection(self.env))[self.measure]
         if self.move_id:
-            return Markup("%s") % _(
+            return Markup("%s") % self.env._(
                 "Escalation of final invoice %(invoice)s (%(days)s days overdue, %(amount)s "
                 "%(currency)s) %(verb)s: %(measure)s.",
                 invoice=self.move_id.name,
@@ -130,7 +130,7 @@ class AftersalesRetentionEscalation(models.Model):
                 verb=verb,
                 measure=measure,
             )
-        return Markup("%s") % _(
+        return Markup("%s") % self.env._(
             "Escalation of retention %(retention)s (%(days)s days overdue, %(amount)s "
             "%(currency)s) %(verb)s: %(measure)s.",
             retention=self.retention_id.name,
@@ -143,9 +143,9 @@ class AftersalesRetentionEscalation(models.Model):
 
     def _check_manager(self):
         if not all(e.company_id._aftersales_is_decider("management") for e in self):
-            raise AccessError(_("Only management can decide on an escalation."))
+            raise AccessError(self.env._("Only management can decide on an escalation."))
         if self.filtered(lambda e: e.state != "proposed"):
-            raise UserError(_("This escalation has already been decided."))
+            raise UserError(self.env._("This escalation has already been decided."))
 
     def _decide(self, state, verb):
         self._check_manager()
@@ -162,10 +162,10 @@ class AftersalesRetentionEscalation(models.Model):
             escalation.project_id.message_post(body=escalation._log_line(verb))
 
     def action_approve(self):
-        self._decide("approved", _("approved by %s", self.env.user.name))
+        self._decide("approved", self.env._("approved by %s", self.env.user.name))
 
     def action_refuse(self):
-        self._decide("refused", _("refused by %s", self.env.user.name))
+        self._decide("refused", self.env._("refused by %s", self.env.user.name))
         # Back to the ordinary reminders; a refused escalation is not proposed again.
         self.retention_id.filtered(lambda r: r.state == "escalated").sudo().write(
             {"state": "reminded"}
@@ -174,4 +174,6 @@ class AftersalesRetentionEscalation(models.Model):
     @api.ondelete(at_uninstall=False)
     def _unlink_except_decided(self):
         if self.filtered(lambda e: e.state != "proposed"):
-            raise UserError(_("A decided escalation is part of the record and cannot be deleted."))
+            raise UserError(
+                self.env._("A decided escalation is part of the record and cannot be deleted.")
+            )

@@ -1,6 +1,6 @@
 from datetime import timedelta
 
-from odoo import _, api, fields, models
+from odoo import api, fields, models
 
 from odoo.addons.aftersales_service.tools.access import internal_only
 from odoo.addons.aftersales_service.tools.counting import count_by
@@ -61,7 +61,7 @@ class HelpdeskTicket(models.Model):
         return super()._aftersales_payment_ok() or not self._aftersales_payment_blockers()
 
     def _aftersales_coverage_blocker(self):
-        return _(
+        return self.env._(
             "Request %(request)s: its coverage (free or paid) is not decided yet; decide it "
             "before the trip.",
             request=self.display_name,
@@ -94,7 +94,7 @@ class HelpdeskTicket(models.Model):
             quotations = orders.filtered(lambda o: o.state in ("draft", "sent"))
             if quotations:
                 return [
-                    _(
+                    self.env._(
                         "Request %(request)s is paid service: no payment received; the customer "
                         "has not confirmed the service order %(orders)s yet (R25).",
                         request=request,
@@ -102,7 +102,7 @@ class HelpdeskTicket(models.Model):
                     )
                 ]
             return [
-                _(
+                self.env._(
                     "Request %(request)s is paid service: no payment received, no service order "
                     "confirmed and nothing invoiced (R25).",
                     request=request,
@@ -116,7 +116,7 @@ class HelpdeskTicket(models.Model):
             lines = order.order_line.invoice_lines.filtered(lambda line: line.move_id in posted)
             if not lines.move_id.filtered(lambda m: m.move_type == "out_invoice"):
                 blockers.append(
-                    _(
+                    self.env._(
                         "Request %(request)s is paid service: service order %(order)s "
                         "(%(total)s) has no posted invoice.",
                         request=request,
@@ -136,7 +136,7 @@ class HelpdeskTicket(models.Model):
             )
             if currency.compare_amounts(invoiced, order.amount_total) < 0:
                 blockers.append(
-                    _(
+                    self.env._(
                         "Request %(request)s is paid service: the posted invoices of service order "
                         "%(order)s cover %(invoiced)s of its %(total)s.",
                         request=request,
@@ -156,7 +156,7 @@ class HelpdeskTicket(models.Model):
             }
             if move.payment_state == "partial":
                 blockers.append(
-                    _(
+                    self.env._(
                         "Request %(request)s is paid service: invoice %(invoice)s is only partly "
                         "paid, %(residual)s of %(total)s still due.",
                         **values,
@@ -164,7 +164,7 @@ class HelpdeskTicket(models.Model):
                 )
             else:
                 blockers.append(
-                    _(
+                    self.env._(
                         "Request %(request)s is paid service: no payment received for invoice "
                         "%(invoice)s (%(total)s).",
                         **values,
@@ -188,7 +188,7 @@ class HelpdeskTicket(models.Model):
             "account.action_move_out_invoice_type"
         )
         action.update(
-            name=_("Service Invoices"),
+            name=self.env._("Service Invoices"),
             domain=[("aftersales_ticket_id", "=", self.id)],
             context={
                 "default_move_type": "out_invoice",

@@ -1,6 +1,6 @@
 from markupsafe import Markup
 
-from odoo import _, api, fields, models
+from odoo import api, fields, models
 from odoo.exceptions import UserError
 
 
@@ -53,25 +53,25 @@ class AftersalesHandoverWizard(models.TransientModel):
         project = self.project_id
         if project.handover_date:
             raise UserError(
-                _(
+                self.env._(
                     "Project %(project)s was handed over on %(date)s.",
                     project=project.name,
                     date=project.handover_date,
                 )
             )
         if self.handover_date < self.acceptance_date:
-            raise UserError(_("The handover cannot come before the acceptance."))
+            raise UserError(self.env._("The handover cannot come before the acceptance."))
         if self.retention_percent and not (
             project.sale_order_id and 0 < self.retention_percent <= 100
         ):
             raise UserError(
-                _(
+                self.env._(
                     "Retention money is a percentage (above 0, at most 100) of the project's "
                     "contract: project %(project)s has no contract.",
                     project=project.name,
                 )
                 if not project.sale_order_id
-                else _("The retention percentage must be between 0 and 100.")
+                else self.env._("The retention percentage must be between 0 and 100.")
             )
         project.write(
             {"acceptance_date": self.acceptance_date, "handover_date": self.handover_date}
@@ -88,10 +88,12 @@ class AftersalesHandoverWizard(models.TransientModel):
                 for line in self.line_ids
             ]
         )
-        body = _("Handed over on %(date)s.", date=self.handover_date)
+        body = self.env._("Handed over on %(date)s.", date=self.handover_date)
         if items:
             body = Markup("%s<ul>%s</ul>") % (
-                _("Handed over on %(date)s with unfinished items:", date=self.handover_date),
+                self.env._(
+                    "Handed over on %(date)s with unfinished items:", date=self.handover_date
+                ),
                 Markup().join(
                     Markup("<li>%s — %s, %s</li>") % (item.name, item.user_id.name, item.deadline)
                     for item in items

@@ -1,4 +1,4 @@
-from odoo import _, api, fields, models
+from odoo import api, fields, models
 
 from odoo.addons.aftersales_service.models.aftersales_dispatch import NOT_LEFT_STATES
 
@@ -64,7 +64,9 @@ class AftersalesDispatch(models.Model):
         )
         for employee in self.sudo().employee_ids - acknowledged:
             blockers.append(
-                _("Hazard briefing not acknowledged by %(engineer)s.", engineer=employee.name)
+                self.env._(
+                    "Hazard briefing not acknowledged by %(engineer)s.", engineer=employee.name
+                )
             )
         return blockers
 

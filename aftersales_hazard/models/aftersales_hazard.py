@@ -1,4 +1,4 @@
-from odoo import _, api, fields, models
+from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
 HAZARD_CATEGORIES = [
@@ -91,7 +91,7 @@ class AftersalesHazard(models.Model):
         for hazard in self:
             if not (hazard.control_measures or "").strip():
                 raise ValidationError(
-                    _("Hazard %(name)s: state the control measures.", name=hazard.name)
+                    self.env._("Hazard %(name)s: state the control measures.", name=hazard.name)
                 )
 
     @api.model_create_multi

@@ -1,4 +1,4 @@
-from odoo import _, api, fields, models
+from odoo import api, fields, models
 from odoo.exceptions import UserError
 
 
@@ -69,7 +69,7 @@ class AftersalesHazardBriefing(models.Model):
                 "mail.mail_activity_data_todo",
                 user_id=briefing.employee_id.user_id.id,
                 date_deadline=fields.Date.to_date(briefing.dispatch_id.planned_departure),
-                summary=_("Acknowledge the site hazards"),
+                summary=self.env._("Acknowledge the site hazards"),
             )
 
     def _refresh_snapshot(self):
@@ -116,7 +116,7 @@ class AftersalesHazardBriefing(models.Model):
                     ).employee_id.mapped("name")
                 )
                 dispatch.sudo().message_post(
-                    body=_(
+                    body=self.env._(
                         "The site hazards changed: the briefing must be acknowledged again by "
                         "%(engineers)s.",
                         engineers=names,
@@ -128,14 +128,14 @@ class AftersalesHazardBriefing(models.Model):
         for briefing in self:
             if briefing.employee_id.user_id != self.env.user:
                 raise UserError(
-                    _(
+                    self.env._(
                         "Only %(engineer)s can acknowledge their own hazard briefing.",
                         engineer=briefing.employee_id.name,
                     )
                 )
             if briefing.dispatch_id.state not in ("draft", "confirmed", "onsite"):
                 raise UserError(
-                    _(
+                    self.env._(
                         "The trip %(dispatch)s is over: its briefing can no longer be "
                         "acknowledged.",
                         dispatch=briefing.dispatch_id.name,

@@ -1,4 +1,4 @@
-from odoo import _, fields, models
+from odoo import fields, models
 
 from odoo.addons.aftersales_service.models.aftersales_dispatch import NOT_LEFT_STATES
 from odoo.addons.aftersales_service.tools.access import internal_only
@@ -38,7 +38,7 @@ class AftersalesProject(models.Model):
             "aftersales_hazard.aftersales_hazard_action",
             "project_id",
             self.env["aftersales.hazard"],
-            _("Site Hazards"),
+            self.env._("Site Hazards"),
         )
         action["context"] = {"default_project_id": self.id, "active_test": False}
         action["domain"] = [("project_id", "=", self.id)]

@@ -1,4 +1,4 @@
-from odoo import _, api, fields, models
+from odoo import api, fields, models
 from odoo.exceptions import UserError
 
 
@@ -35,10 +35,12 @@ class AftersalesHazardCopy(models.TransientModel):
         self.ensure_one()
         source = self.source_project_id
         if source.commercial_partner_id != self.project_id.commercial_partner_id:
-            raise UserError(_("Hazards can only be copied from a project of the same customer."))
+            raise UserError(
+                self.env._("Hazards can only be copied from a project of the same customer.")
+            )
         hazards = self.hazard_ids.filtered(lambda h: h.project_id == source)
         if not hazards:
-            raise UserError(_("Choose at least one hazard to copy."))
+            raise UserError(self.env._("Choose at least one hazard to copy."))
         vals_list = hazards.copy_data({"project_id": self.project_id.id})
         self.env["aftersales.hazard"].create(vals_list)
         return self.project_id.action_view_hazards()

@@ -1,6 +1,6 @@
 from werkzeug.exceptions import BadRequest
 
-from odoo import _, http
+from odoo import http
 from odoo.exceptions import AccessError, MissingError
 from odoo.http import request
 from odoo.osv.expression import OR
@@ -55,14 +55,14 @@ class AftersalesHelpdeskTicketController(HelpdeskTicketController):
     def _aftersales_ticket_input_error(self, kw, company):
         subject, description = kw.get("subject") or "", kw.get("description") or ""
         if "\x00" in subject or "\x00" in description:
-            return _("The request contains a character that cannot be stored.")
+            return request.env._("The request contains a character that cannot be stored.")
         if len(subject) > company.aftersales_portal_title_max:
-            return _(
+            return request.env._(
                 "The title is longer than %(max)s characters.",
                 max=company.aftersales_portal_title_max,
             )
         if len(description) > company.aftersales_portal_description_max:
-            return _(
+            return request.env._(
                 "The description is longer than %(max)s characters.",
                 max=company.aftersales_portal_description_max,
             )
@@ -76,13 +76,15 @@ class AftersalesHelpdeskTicketController(HelpdeskTicketController):
             upload.seek(0)  # helpdesk_mgmt reads it again
             total += size
             if size > photo_max * 1024 * 1024:
-                return _(
+                return request.env._(
                     "%(name)s is larger than %(max)s MB.",
                     name=upload.filename,
                     max=format(photo_max, "g"),
                 )
         if total > total_max * 1024 * 1024:
-            return _("The files together are larger than %(max)s MB.", max=format(total_max, "g"))
+            return request.env._(
+                "The files together are larger than %(max)s MB.", max=format(total_max, "g")
+            )
         return None
 
 
@@ -109,7 +111,7 @@ class AftersalesCustomerPortalHelpdesk(CustomerPortalHelpdesk):
     def _ticket_get_searchbar_sortings(self):
         values = self._aftersales_oca_labels(super()._ticket_get_searchbar_sortings())
         values["urgency"] = {
-            "label": _("Most Urgent"),
+            "label": request.env._("Most Urgent"),
             "order": "aftersales_next_deadline asc nulls last, create_date desc",
             "sequence": 0,
         }
@@ -125,8 +127,16 @@ class AftersalesCustomerPortalHelpdesk(CustomerPortalHelpdesk):
 
     def _ticket_get_searchbar_inputs(self):
         values = self._aftersales_oca_labels(super()._ticket_get_searchbar_inputs())
-        values["project"] = {"input": "project", "label": _("Search in Project"), "order": 4}
-        values["serial"] = {"input": "serial", "label": _("Search in Serial Number"), "order": 5}
+        values["project"] = {
+            "input": "project",
+            "label": request.env._("Search in Project"),
+            "order": 4,
+        }
+        values["serial"] = {
+            "input": "serial",
+            "label": request.env._("Search in Serial Number"),
+            "order": 5,
+        }
         return values
 
     def _ticket_get_search_domain(self, search_in, search):

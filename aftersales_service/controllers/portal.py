@@ -3,7 +3,7 @@ import binascii
 
 from markupsafe import Markup, escape
 
-from odoo import _, fields, http
+from odoo import fields, http
 from odoo.exceptions import AccessError, MissingError, UserError
 from odoo.http import request
 
@@ -58,7 +58,7 @@ class AftersalesPortal(CustomerPortal):
         try:
             return self._document_check_access(model, record_id, access_token=access_token)
         except (AccessError, MissingError) as exc:
-            raise MissingError(_("This document does not exist.")) from exc
+            raise MissingError(request.env._("This document does not exist.")) from exc
 
     # ------------------------------------------------------------------ projects
     @http.route(
@@ -285,34 +285,36 @@ class AftersalesPortal(CustomerPortal):
         errors = {}
         project_id = self._aftersales_int(post.get("project_id"))
         if not project_id:
-            errors["project_id"] = _("Choose one of your projects.")
+            errors["project_id"] = request.env._("Choose one of your projects.")
             return {}, errors
         # Ids of another customer's project or serial raise MissingError: a 404, as if absent.
         project_sudo = self._aftersales_record("aftersales.project", project_id)
         lot_id = self._aftersales_int(post.get("lot_id"))
         if lot_id and lot_id not in project_sudo.lot_ids.ids:
-            raise MissingError(_("This document does not exist."))
+            raise MissingError(request.env._("This document does not exist."))
         severity = post.get("severity") or "general"
         if severity not in dict(request.env["helpdesk.ticket"]._fields["severity"].selection):
-            errors["severity"] = _("Choose a severity.")
+            errors["severity"] = request.env._("Choose a severity.")
         company = project_sudo.company_id
         title = (post.get("name") or "").strip()
         if not title:
-            errors["name"] = _("Give the request a short title.")
+            errors["name"] = request.env._("Give the request a short title.")
         elif "\x00" in title:
-            errors["name"] = _("The title contains a character that cannot be stored.")
+            errors["name"] = request.env._("The title contains a character that cannot be stored.")
         elif len(title) > company.aftersales_portal_title_max:
-            errors["name"] = _(
+            errors["name"] = request.env._(
                 "The title is longer than %(max)s characters.",
                 max=company.aftersales_portal_title_max,
             )
         description = (post.get("description") or "").strip()
         if not description:
-            errors["description"] = _("Describe the fault.")
+            errors["description"] = request.env._("Describe the fault.")
         elif "\x00" in description:
-            errors["description"] = _("The description contains a character that cannot be stored.")
+            errors["description"] = request.env._(
+                "The description contains a character that cannot be stored."
+            )
         elif len(description) > company.aftersales_portal_description_max:
-            errors["description"] = _(
+            errors["description"] = request.env._(
                 "The description is longer than %(max)s characters.",
                 max=company.aftersales_portal_description_max,
             )
@@ -347,9 +349,9 @@ class AftersalesPortal(CustomerPortal):
             content = upload.read()
             total += len(content)
             if not (upload.mimetype or "").startswith(PHOTO_TYPES):
-                errors["photos"] = _("%(name)s is not a photo.", name=upload.filename)
+                errors["photos"] = request.env._("%(name)s is not a photo.", name=upload.filename)
             elif len(content) > photo_max * MB:
-                errors["photos"] = _(
+                errors["photos"] = request.env._(
                     "%(name)s is larger than %(max)s MB.",
                     name=upload.filename,
                     max=format(photo_max, "g"),
@@ -357,7 +359,7 @@ class AftersalesPortal(CustomerPortal):
             else:
                 photos.append((upload.filename, upload.mimetype, content))
         if total > total_max * MB and "photos" not in errors:
-            errors["photos"] = _(
+            errors["photos"] = request.env._(
                 "The photos together are larger than %(max)s MB.", max=format(total_max, "g")
             )
         return photos, errors
@@ -467,17 +469,17 @@ class AftersalesPortal(CustomerPortal):
                 "aftersales.service.report", report_id, access_token
             )
         except MissingError:
-            return {"error": _("This service report does not exist.")}
+            return {"error": request.env._("This service report does not exist.")}
         if report_sudo.state != "draft":
-            return {"error": _("This service report is already signed.")}
+            return {"error": request.env._("This service report is already signed.")}
         if not signature or not (name or "").strip():
-            return {"error": _("Your name and signature are both required.")}
+            return {"error": request.env._("Your name and signature are both required.")}
         try:
             base64.b64decode(signature, validate=True)
             with request.env.cr.savepoint():
                 report_sudo._action_sign(name.strip(), signature)
         except (TypeError, binascii.Error):
-            return {"error": _("Invalid signature data.")}
+            return {"error": request.env._("Invalid signature data.")}
         except UserError as exc:
             return {"error": exc.args[0]}
         return {

@@ -1,4 +1,4 @@
-from odoo import _, http
+from odoo import http
 from odoo.exceptions import AccessError, MissingError, UserError
 from odoo.http import request
 
@@ -64,7 +64,9 @@ class AftersalesComplaintPortal(AftersalesPortal):
         limit = company.sudo().aftersales_portal_description_max or 10000
         if not description or len(description) > limit:
             return self.portal_aftersales_complaint_new(
-                error=_("Describe your complaint (at most %(limit)s characters).", limit=limit),
+                error=request.env._(
+                    "Describe your complaint (at most %(limit)s characters).", limit=limit
+                ),
                 description=description[:limit],
                 project_id=project_id,
             )

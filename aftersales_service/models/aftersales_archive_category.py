@@ -1,4 +1,4 @@
-from odoo import _, api, fields, models
+from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
 from ..tools.counting import count_by
@@ -102,7 +102,7 @@ class AftersalesArchiveCategory(models.Model):
     @api.constrains("parent_id")
     def _check_parent_id(self):
         if self._has_cycle():
-            raise ValidationError(_("An archive category cannot be its own class."))
+            raise ValidationError(self.env._("An archive category cannot be its own class."))
 
     @api.constrains("parent_id")
     def _check_level(self):
@@ -110,7 +110,7 @@ class AftersalesArchiveCategory(models.Model):
         for category in self:
             if category.level > 3:
                 raise ValidationError(
-                    _(
+                    self.env._(
                         "Archive category %(code)s: the taxonomy has three levels (class, "
                         "sub-item, article).",
                         code=category.code,
@@ -122,7 +122,7 @@ class AftersalesArchiveCategory(models.Model):
         for category in self:
             if not category.code.strip() or any(c.isspace() or c == "-" for c in category.code):
                 raise ValidationError(
-                    _(
+                    self.env._(
                         "Archive category code “%(code)s”: use letters and digits only (no spaces "
                         "or dashes); it becomes part of the index numbers.",
                         code=category.code,
@@ -135,7 +135,7 @@ class AftersalesArchiveCategory(models.Model):
             active_test=False
         ).search_count([("category_id", "in", changed.ids)], limit=1):
             raise ValidationError(
-                _(
+                self.env._(
                     "The code of a category that already has entries cannot change: their index "
                     "numbers use it."
                 )

@@ -2,7 +2,7 @@ import hashlib
 import re
 from collections import defaultdict
 
-from odoo import _, api, fields, models
+from odoo import api, fields, models
 from odoo.exceptions import UserError
 from odoo.tools import SQL
 
@@ -186,13 +186,15 @@ class AftersalesArchiveEntry(models.Model):
             for name in frozen
         ):
             raise UserError(
-                _(
+                self.env._(
                     "An archive entry keeps its project, category and index number for good (R39); "
                     "file the document again under the right category instead."
                 )
             )
         if "active" in vals and not vals["active"] and not self._can_archive():
-            raise UserError(_("Only the after-sales manager can archive an archive entry."))
+            raise UserError(
+                self.env._("Only the after-sales manager can archive an archive entry.")
+            )
         owned_before = (
             {entry.id: entry._owned_files() for entry in self} if "attachment_ids" in vals else {}
         )
@@ -201,7 +203,7 @@ class AftersalesArchiveEntry(models.Model):
             for entry in self:
                 if owned_before[entry.id] - entry.attachment_ids:
                     raise UserError(
-                        _(
+                        self.env._(
                             "Archive entry %(entry)s: its files are kept for good (R39) and cannot "
                             "be removed; file a corrected document as a new entry.",
                             entry=entry.index_number,
@@ -221,7 +223,7 @@ class AftersalesArchiveEntry(models.Model):
     @api.ondelete(at_uninstall=False)
     def _unlink_never(self):
         raise UserError(
-            _(
+            self.env._(
                 "Archive entries are kept for good and never deleted (R39). The after-sales "
                 "manager can archive an entry to hide it."
             )
@@ -304,7 +306,7 @@ class AftersalesArchiveEntry(models.Model):
         ]
         if not pdf:
             raise UserError(
-                _("Archive entry %(entry)s has no PDF to print.", entry=self.index_number)
+                self.env._("Archive entry %(entry)s has no PDF to print.", entry=self.index_number)
             )
         copy = (
             self.env["ir.attachment"]
@@ -332,7 +334,9 @@ class AftersalesArchiveEntry(models.Model):
         self.ensure_one()
         if not self.source_ref:
             raise UserError(
-                _("The source document of %(entry)s no longer exists.", entry=self.index_number)
+                self.env._(
+                    "The source document of %(entry)s no longer exists.", entry=self.index_number
+                )
             )
         return {
             "type": "ir.actions.act_window",
@@ -360,7 +364,7 @@ class AftersalesArchiveEntry(models.Model):
                     "type": "binary",
                     "res_model": self._name,
                     "res_id": self.id,
-                    "description": _("Version %(version)s", version=version),
+                    "description": self.env._("Version %(version)s", version=version),
                 }
             )
         )

@@ -1,4 +1,4 @@
-from odoo import _, api, fields, models
+from odoo import api, fields, models
 
 
 class AftersalesCalendarWorkday(models.Model):
@@ -51,4 +51,4 @@ class AftersalesCalendarWorkday(models.Model):
 
     def _compute_display_name(self):
         for workday in self:
-            workday.display_name = _("%(date)s (make-up working day)", date=workday.date)
+            workday.display_name = self.env._("%(date)s (make-up working day)", date=workday.date)

@@ -1,4 +1,4 @@
-from odoo import _, api, fields, models
+from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
 
 from ..tools.access import internal_only
@@ -154,7 +154,7 @@ class AftersalesComplaint(models.Model):
     def write(self, vals):
         if {"resolution", "close_reason", "description"} & set(vals) and not self.env.su:
             if self.filtered(lambda c: c.state == "closed"):
-                raise UserError(_("A closed complaint is a record: it cannot be changed."))
+                raise UserError(self.env._("A closed complaint is a record: it cannot be changed."))
         return super().write(vals)
 
     def _compute_access_url(self):
@@ -176,7 +176,7 @@ class AftersalesComplaint(models.Model):
     def action_handle(self):
         """The owner takes the complaint (the current user when none is set)."""
         self.filtered(lambda c: c.state != "new")._refuse(
-            _("Only new complaints can be taken into handling: %(complaints)s.")
+            self.env._("Only new complaints can be taken into handling: %(complaints)s.")
         )
         for complaint in self.filtered(lambda c: not c.user_id):
             complaint.user_id = self.env.user
@@ -187,15 +187,15 @@ class AftersalesComplaint(models.Model):
     def action_resolve(self):
         """The resolution is written; the customer is asked to confirm it on the portal."""
         self.filtered(lambda c: c.state != "handling")._refuse(
-            _("Only complaints in handling can be resolved: %(complaints)s.")
+            self.env._("Only complaints in handling can be resolved: %(complaints)s.")
         )
         self.filtered(lambda c: not (c.resolution or "").strip())._refuse(
-            _("Write the resolution before resolving: %(complaints)s.")
+            self.env._("Write the resolution before resolving: %(complaints)s.")
         )
         self._aftersales_gate_write({"state": "resolved"})
         for complaint in self:
             complaint.message_post(
-                body=_(
+                body=self.env._(
                     "Your complaint %(name)s is resolved: please confirm it on your portal.",
                     name=complaint.name,
                 ),
@@ -209,9 +209,11 @@ class AftersalesComplaint(models.Model):
         self.ensure_one()
         user = self.env.user
         if user.partner_id.commercial_partner_id != self.commercial_partner_id:
-            raise AccessError(_("Only the customer who complained can confirm the resolution."))
+            raise AccessError(
+                self.env._("Only the customer who complained can confirm the resolution.")
+            )
         if self.state != "resolved":
-            raise UserError(_("Only a resolved complaint can be confirmed."))
+            raise UserError(self.env._("Only a resolved complaint can be confirmed."))
         self.sudo().write(
             {
                 "state": "closed",
@@ -220,7 +222,7 @@ class AftersalesComplaint(models.Model):
             }
         )
         self.sudo().message_post(
-            body=_("The customer confirmed the resolution; the complaint is closed."),
+            body=self.env._("The customer confirmed the resolution; the complaint is closed."),
             author_id=user.partner_id.id,
         )
         self.sudo()._aftersales_file_record()
@@ -231,14 +233,18 @@ class AftersalesComplaint(models.Model):
         """Closing without the customer's confirmation: the after-sales manager, with a reason."""
         if not self.env.user.has_group("aftersales_service.group_aftersales_manager"):
             raise AccessError(
-                _(
+                self.env._(
                     "Only the after-sales manager can close a complaint the customer has not "
                     "confirmed."
                 )
             )
-        self.filtered(lambda c: c.state == "closed")._refuse(_("Already closed: %(complaints)s."))
+        self.filtered(lambda c: c.state == "closed")._refuse(
+            self.env._("Already closed: %(complaints)s.")
+        )
         self.filtered(lambda c: not (c.close_reason or "").strip())._refuse(
-            _("Write the reason for closing without the customer's confirmation: %(complaints)s.")
+            self.env._(
+                "Write the reason for closing without the customer's confirmation: %(complaints)s."
+            )
         )
         self._aftersales_gate_write(
             {
@@ -262,7 +268,9 @@ class AftersalesComplaint(models.Model):
             )._render_qweb_pdf(report_action.report_name, complaint.ids)
             Attachment.create(
                 {
-                    "name": _("Complaint %(name)s.pdf", name=complaint.name).replace("/", "-"),
+                    "name": self.env._("Complaint %(name)s.pdf", name=complaint.name).replace(
+                        "/", "-"
+                    ),
                     "type": "binary",
                     "raw": content,
                     "mimetype": "application/pdf",

@@ -1,4 +1,4 @@
-from odoo import _, api, fields, models
+from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 
 from ..tools.counting import count_by
@@ -37,7 +37,7 @@ class AftersalesDispatch(models.Model):
         copy=False,
         readonly=True,
         index="trigram",
-        default=lambda self: _("New"),
+        default=lambda self: self.env._("New"),
         help="Travel order number (出差单号), from a sequence.",
     )
     work_order_no = fields.Char(
@@ -270,7 +270,7 @@ class AftersalesDispatch(models.Model):
                 and dispatch.planned_return < dispatch.planned_departure
             ):
                 raise ValidationError(
-                    _(
+                    self.env._(
                         "Dispatch %(name)s: the planned return cannot be before the departure.",
                         name=dispatch.name,
                     )
@@ -281,7 +281,7 @@ class AftersalesDispatch(models.Model):
         for dispatch in self:
             if dispatch.lead_employee_id and dispatch.lead_employee_id not in dispatch.employee_ids:
                 raise ValidationError(
-                    _(
+                    self.env._(
                         "Dispatch %(name)s: the lead engineer %(lead)s must be one of the "
                         "engineers.",
                         name=dispatch.name,
@@ -294,7 +294,7 @@ class AftersalesDispatch(models.Model):
         for dispatch in self:
             if dispatch.work_hours < 0:
                 raise ValidationError(
-                    _(
+                    self.env._(
                         "Dispatch %(dispatch)s: person-hours cannot be negative.",
                         dispatch=dispatch.display_name,
                     )
@@ -305,7 +305,10 @@ class AftersalesDispatch(models.Model):
         for dispatch in self:
             if dispatch.advance_amount < 0:
                 raise ValidationError(
-                    _("Dispatch %(name)s: the cash advance cannot be negative.", name=dispatch.name)
+                    self.env._(
+                        "Dispatch %(name)s: the cash advance cannot be negative.",
+                        name=dispatch.name,
+                    )
                 )
 
     # ------------------------------------------------------------------ CRUD
@@ -315,8 +318,8 @@ class AftersalesDispatch(models.Model):
         for vals in vals_list:
             company = self.env["res.company"].browse(vals.get("company_id")) or self.env.company
             seq = Sequence.with_company(company)
-            if not vals.get("name") or vals["name"] == _("New"):
-                vals["name"] = seq.next_by_code("aftersales.dispatch.travel") or _("New")
+            if not vals.get("name") or vals["name"] == self.env._("New"):
+                vals["name"] = seq.next_by_code("aftersales.dispatch.travel") or self.env._("New")
             if not vals.get("work_order_no"):
                 vals["work_order_no"] = seq.next_by_code("aftersales.dispatch.work")
         dispatches = super().create(vals_list)
@@ -346,7 +349,7 @@ class AftersalesDispatch(models.Model):
             messages += dispatch._get_engineer_blockers(newcomers) if newcomers else []
         if messages:
             raise UserError(
-                _(
+                self.env._(
                     "These engineers cannot join a confirmed trip:\n%(blockers)s",
                     blockers="\n".join(f"- {m}" for m in messages),
                 )
@@ -360,7 +363,7 @@ class AftersalesDispatch(models.Model):
     @api.ondelete(at_uninstall=False)
     def _unlink_only_draft_or_cancel(self):
         if any(d.state not in ("draft", "cancel") for d in self):
-            raise UserError(_("Only draft or cancelled dispatches can be deleted."))
+            raise UserError(self.env._("Only draft or cancelled dispatches can be deleted."))
 
     # ------------------------------------------------------------------ gate
     def _payment_ok(self):
@@ -377,7 +380,7 @@ class AftersalesDispatch(models.Model):
         self.ensure_one()
         blockers = []
         if not self.employee_ids:
-            blockers.append(_("No engineer is assigned."))
+            blockers.append(self.env._("No engineer is assigned."))
         blockers += self._get_engineer_blockers(self.employee_ids)
         if not self._payment_ok():
             blockers += self._get_payment_blockers()
@@ -387,7 +390,7 @@ class AftersalesDispatch(models.Model):
         """What a paid trip still misses before it may go (R28); the collection addon says it
         in detail (no order, no invoice, short of the total, unpaid)."""
         return [
-            _(
+            self.env._(
                 "Request %(request)s is paid service: no payment received and no approved "
                 "serve-first exception.",
                 request=self.ticket_id.display_name,
@@ -403,7 +406,7 @@ class AftersalesDispatch(models.Model):
         # R43: every engineer has signed the confidentiality agreement.
         for employee in employees.filtered(lambda e: not e.aftersales_nda_date):
             blockers.append(
-                _(
+                self.env._(
                     "%(engineer)s has not signed the confidentiality agreement.",
                     engineer=employee.name,
                 )
@@ -414,7 +417,7 @@ class AftersalesDispatch(models.Model):
             # Computed for the whole batch of trips at once (see _compute_certified_employee_ids).
             for employee in employees - self.certified_employee_ids.sudo():
                 blockers.append(
-                    _(
+                    self.env._(
                         "%(engineer)s has no valid certificate for %(category)s.",
                         engineer=employee.name,
                         category=required.display_name,
@@ -428,14 +431,14 @@ class AftersalesDispatch(models.Model):
         messages = []
         for dispatch in self:
             if dispatch.state != "draft":
-                raise UserError(_("Dispatch %(name)s is not a draft.", name=dispatch.name))
+                raise UserError(self.env._("Dispatch %(name)s is not a draft.", name=dispatch.name))
             blockers = dispatch._get_dispatch_blockers()
             if blockers:
                 lines = "\n".join(f"- {b}" for b in blockers)
                 messages.append(f"{dispatch.name}:\n{lines}" if len(self) > 1 else lines)
         if messages:
             raise UserError(
-                _(
+                self.env._(
                     "The dispatch cannot be confirmed:\n%(blockers)s",
                     blockers="\n".join(messages),
                 )
@@ -447,7 +450,7 @@ class AftersalesDispatch(models.Model):
         for dispatch in self:
             if dispatch.state not in allowed:
                 raise UserError(
-                    _(
+                    self.env._(
                         "Dispatch %(name)s: “%(action)s” is not possible in state %(state)s.",
                         name=dispatch.name,
                         action=action,
@@ -464,12 +467,14 @@ class AftersalesDispatch(models.Model):
         for dispatch in self:
             if self.env.user not in dispatch.employee_ids.user_id:
                 raise AccessError(
-                    _("You are not one of the engineers of dispatch %(name)s.", name=dispatch.name)
+                    self.env._(
+                        "You are not one of the engineers of dispatch %(name)s.", name=dispatch.name
+                    )
                 )
 
     def action_arrive(self):
         """Arrived on site: the first arrival is the request's on-site fact (deadline check)."""
-        self._check_state(("confirmed",), _("Arrived on site"))
+        self._check_state(("confirmed",), self.env._("Arrived on site"))
         self._check_my_trip()
         now = fields.Datetime.now()
         # The arrival is a fact the deadline clock must not lose, whatever the checks say.
@@ -490,7 +495,7 @@ class AftersalesDispatch(models.Model):
                 dispatch.sudo().activity_schedule(
                     "mail.mail_activity_data_todo",
                     user_id=manager.id,
-                    summary=_("Trip on site fails its checks"),
+                    summary=self.env._("Trip on site fails its checks"),
                     note="\n".join(blockers),
                 )
 
@@ -504,7 +509,7 @@ class AftersalesDispatch(models.Model):
                 messages.append(f"{dispatch.name}:\n{lines}")
         if messages:
             raise UserError(
-                _(
+                self.env._(
                     "“%(action)s” is not possible until the trip passes its checks:\n%(blockers)s",
                     action=action,
                     blockers="\n".join(messages),
@@ -512,15 +517,15 @@ class AftersalesDispatch(models.Model):
             )
 
     def action_return(self):
-        self._check_state(("onsite",), _("Returned"))
+        self._check_state(("onsite",), self.env._("Returned"))
         self._check_my_trip()
-        self._raise_blockers(_("Returned"))
+        self._raise_blockers(self.env._("Returned"))
         self._aftersales_gate_write({"state": "returned", "returned_at": fields.Datetime.now()})
         return True
 
     def action_close(self):
-        self._check_state(("returned",), _("Close"))
-        self._raise_blockers(_("Close"))
+        self._check_state(("returned",), self.env._("Close"))
+        self._raise_blockers(self.env._("Close"))
         pending = self.expense_sheet_ids.filtered(
             lambda s: not s.advance
             and s.approval_state != "cancel"
@@ -528,7 +533,7 @@ class AftersalesDispatch(models.Model):
         )
         if pending:
             raise UserError(
-                _(
+                self.env._(
                     "The after-sales manager has not reviewed these expense reports yet: "
                     "%(sheets)s",
                     sheets=", ".join(pending.mapped("name")),
@@ -538,12 +543,12 @@ class AftersalesDispatch(models.Model):
         return True
 
     def action_cancel(self):
-        self._check_state(("draft", "confirmed"), _("Cancel"))
+        self._check_state(("draft", "confirmed"), self.env._("Cancel"))
         self._aftersales_gate_write({"state": "cancel"})
         return True
 
     def action_draft(self):
-        self._check_state(("cancel", "confirmed"), _("Reset to Draft"))
+        self._check_state(("cancel", "confirmed"), self.env._("Reset to Draft"))
         self._aftersales_gate_write({"state": "draft"})
         return True
 
@@ -551,10 +556,12 @@ class AftersalesDispatch(models.Model):
         """R28: the after-sales manager lets an urgent paid request be served before payment."""
         for dispatch in self:
             if not dispatch.company_id._aftersales_is_decider("manager"):
-                raise AccessError(_("Only the after-sales manager can approve serving first."))
+                raise AccessError(
+                    self.env._("Only the after-sales manager can approve serving first.")
+                )
             if not dispatch.serve_first_reason:
                 raise UserError(
-                    _(
+                    self.env._(
                         "Dispatch %(name)s: state why the request must be served before payment.",
                         name=dispatch.name,
                     )
@@ -577,7 +584,9 @@ class AftersalesDispatch(models.Model):
         for dispatch in self:
             if not dispatch.plan_disagreement:
                 raise UserError(
-                    _("Dispatch %(name)s: describe the disagreement first.", name=dispatch.name)
+                    self.env._(
+                        "Dispatch %(name)s: describe the disagreement first.", name=dispatch.name
+                    )
                 )
         self._record_plan("disagreed")
         for dispatch in self:
@@ -585,8 +594,8 @@ class AftersalesDispatch(models.Model):
             dispatch.activity_schedule(
                 "mail.mail_activity_data_todo",
                 user_id=manager.id or self.env.uid,
-                summary=_("Repair plan disputed by the customer"),
-                note=_(
+                summary=self.env._("Repair plan disputed by the customer"),
+                note=self.env._(
                     "%(who)s disagree with the repair plan: %(why)s",
                     who=dispatch.plan_confirmed_by,
                     why=dispatch.plan_disagreement,
@@ -595,12 +604,12 @@ class AftersalesDispatch(models.Model):
         return True
 
     def _record_plan(self, decision):
-        self._check_state(("onsite",), _("Repair plan"))
+        self._check_state(("onsite",), self.env._("Repair plan"))
         self._check_my_trip()
         for dispatch in self:
             if not dispatch.plan_confirmed_by:
                 raise UserError(
-                    _(
+                    self.env._(
                         "Dispatch %(name)s: enter the customer's technicians who confirm the plan.",
                         name=dispatch.name,
                     )
@@ -617,7 +626,7 @@ class AftersalesDispatch(models.Model):
             context={
                 "default_aftersales_dispatch_id": self.id,
                 "default_employee_id": self.lead_employee_id.id,
-                "default_name": _("Trip %(name)s", name=self.name),
+                "default_name": self.env._("Trip %(name)s", name=self.name),
             },
         )
         return action
@@ -627,20 +636,20 @@ class AftersalesDispatch(models.Model):
         employee-advance expense report linked to the trip."""
         self.ensure_one()
         if self.advance_amount <= 0:
-            raise UserError(_("Enter the amount of the cash advance first."))
+            raise UserError(self.env._("Enter the amount of the cash advance first."))
         if not self.lead_employee_id:
-            raise UserError(_("Choose the lead engineer who receives the advance."))
+            raise UserError(self.env._("Choose the lead engineer who receives the advance."))
         if self.expense_sheet_ids.filtered(lambda s: s.advance and s.approval_state != "cancel"):
-            raise UserError(_("This trip already has a cash advance."))
+            raise UserError(self.env._("This trip already has a cash advance."))
         product = self.env["hr.expense"]._get_product_advance()
         if not product or not product.property_account_expense_id:
             raise UserError(
-                _(
+                self.env._(
                     "Set the payable account of the employee advance product before issuing "
                     "advances."
                 )
             )
-        label = _("Cash advance for trip %(name)s", name=self.name)
+        label = self.env._("Cash advance for trip %(name)s", name=self.name)
         expense = self.env["hr.expense"].create(
             {
                 "name": label,

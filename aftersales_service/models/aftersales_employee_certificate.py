@@ -1,4 +1,4 @@
-from odoo import _, api, fields, models
+from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
 
@@ -49,7 +49,7 @@ class AftersalesEmployeeCertificate(models.Model):
                 and certificate.expiry_date < certificate.issue_date
             ):
                 raise ValidationError(
-                    _(
+                    self.env._(
                         "Certificate %(name)s: the expiry date cannot be before the issue date.",
                         name=certificate.name,
                     )

@@ -1,4 +1,4 @@
-from odoo import _, api, models
+from odoo import api, models
 from odoo.exceptions import UserError
 
 
@@ -45,7 +45,7 @@ class AftersalesGateMixin(models.AbstractModel):
             self._fields[fname]._description_string(self.env) for fname in sorted(fnames)
         )
         raise UserError(
-            _(
+            self.env._(
                 "%(model)s: %(fields)s can only change through the actions that check the rules "
                 "(confirm, approve, review, acknowledge, sign, rate, settle, collect), not by "
                 "editing, importing or writing them directly.",

@@ -2,7 +2,7 @@ from datetime import timedelta
 
 from dateutil.relativedelta import relativedelta
 
-from odoo import _, api, fields, models
+from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 from odoo.osv import expression
 
@@ -156,7 +156,7 @@ class AftersalesProject(models.Model):
 
     def _search_warranty_status(self, operator, value):
         if operator not in ("=", "!=", "in", "not in"):
-            raise ValidationError(_("Unsupported search on warranty status: %s", operator))
+            raise ValidationError(self.env._("Unsupported search on warranty status: %s", operator))
         wanted = {value} if isinstance(value, str) or value is False else set(value)
         today = fields.Date.context_today(self)
         soon = today + timedelta(days=self.env.company.aftersales_warranty_warning_days)
@@ -205,7 +205,7 @@ class AftersalesProject(models.Model):
                 and project.acceptance_date < project.delivery_date
             ):
                 raise ValidationError(
-                    _(
+                    self.env._(
                         "Project %(project)s: the acceptance date (%(acceptance)s) cannot be "
                         "before the delivery date (%(delivery)s).",
                         project=project.name,
@@ -219,7 +219,7 @@ class AftersalesProject(models.Model):
         for project in self:
             if not 0 < project.warranty_months <= WARRANTY_MONTHS_MAX:
                 raise ValidationError(
-                    _(
+                    self.env._(
                         "Project %(project)s: the warranty must last from 1 to %(max)s months.",
                         project=project.name,
                         max=WARRANTY_MONTHS_MAX,
@@ -231,7 +231,7 @@ class AftersalesProject(models.Model):
         for project in self:
             if project.site_distance_km < 0:
                 raise ValidationError(
-                    _("Project %s: the site distance cannot be negative.", project.name)
+                    self.env._("Project %s: the site distance cannot be negative.", project.name)
                 )
 
     @api.onchange("partner_id")
@@ -274,7 +274,7 @@ class AftersalesProject(models.Model):
             "helpdesk_mgmt.helpdesk_ticket_action",
             "aftersales_project_id",
             self.ticket_ids,
-            _("Requests"),
+            self.env._("Requests"),
         )
 
     @internal_only()
@@ -284,7 +284,7 @@ class AftersalesProject(models.Model):
             "repair.action_repair_order_tree",
             "aftersales_project_id",
             self.repair_ids,
-            _("Repairs"),
+            self.env._("Repairs"),
         )
 
     @internal_only()
@@ -294,7 +294,7 @@ class AftersalesProject(models.Model):
             "stock.action_production_lot_form",
             "aftersales_project_id",
             self.env["stock.lot"],
-            _("Installed Equipment"),
+            self.env._("Installed Equipment"),
         )
         action["context"] = {"default_aftersales_project_id": self.id}
         return action

@@ -6,7 +6,7 @@ from collections import defaultdict
 
 import xlsxwriter
 
-from odoo import _, api, fields, models
+from odoo import api, fields, models
 from odoo.exceptions import UserError
 
 from ..tools.access import internal_only
@@ -89,7 +89,7 @@ class AftersalesProject(models.Model):
         self.ensure_one()
         return {
             "type": "ir.actions.act_window",
-            "name": _("Missing documents of %(project)s", project=self.name),
+            "name": self.env._("Missing documents of %(project)s", project=self.name),
             "res_model": "aftersales.archive.category",
             "view_mode": "list,form",
             "domain": [("id", "in", self.archive_missing_ids.ids)],
@@ -103,7 +103,7 @@ class AftersalesProject(models.Model):
                 active_test=False
             ).sudo().search_count([("project_id", "in", renamed.ids)], limit=1):
                 raise UserError(
-                    _(
+                    self.env._(
                         "The project order number keys the project's archive (R36): it cannot "
                         "change once documents are filed under it."
                     )
@@ -120,7 +120,7 @@ class AftersalesProject(models.Model):
         )
         if filed:
             raise UserError(
-                _(
+                self.env._(
                     "Project %(projects)s has archived documents, which are kept for good (R39); "
                     "archive the project instead of deleting it.",
                     projects=", ".join(project.name for (project,) in filed),
@@ -135,7 +135,7 @@ class AftersalesProject(models.Model):
             "aftersales_service.aftersales_archive_entry_action"
         )
         action.update(
-            name=_("Archive %(project)s", project=self.name),
+            name=self.env._("Archive %(project)s", project=self.name),
             domain=[("project_id", "=", self.id)],
             # A register in index order, every entry visible (groups would open collapsed).
             context={"default_project_id": self.id},
@@ -165,7 +165,7 @@ class AftersalesProject(models.Model):
         entries = self.env["aftersales.archive.entry"].search([("project_id", "=", self.id)])
         if not entries:
             raise UserError(
-                _("Project %(project)s has nothing in its archive yet.", project=self.name)
+                self.env._("Project %(project)s has nothing in its archive yet.", project=self.name)
             )
         buffer = io.BytesIO()
         with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
@@ -194,7 +194,7 @@ class AftersalesProject(models.Model):
             .with_context(aftersales_archive_no_filing=True)
             .create(
                 {
-                    "name": _(
+                    "name": self.env._(
                         "Archive %(project)s %(date)s.zip",
                         project=self.name,
                         date=fields.Date.context_today(self),
@@ -218,18 +218,18 @@ class AftersalesProject(models.Model):
         buffer = io.BytesIO()
         # Text is written as text, never as a formula ("=cmd|..." in a title; issue 12).
         workbook = xlsxwriter.Workbook(buffer, {"in_memory": True, "strings_to_formulas": False})
-        sheet = workbook.add_worksheet(_("Index"))
+        sheet = workbook.add_worksheet(self.env._("Index"))
         bold = workbook.add_format({"bold": True, "bg_color": "#DDEBF7", "border": 1})
         date_format = workbook.add_format({"num_format": "yyyy-mm-dd"})
         important_format = workbook.add_format({"bold": True, "font_color": "#C00000"})
         headers = [
-            _("Index No."),
-            _("Date"),
-            _("Title"),
-            _("Category"),
-            _("Important"),
-            _("Source"),
-            _("Files"),
+            self.env._("Index No."),
+            self.env._("Date"),
+            self.env._("Title"),
+            self.env._("Category"),
+            self.env._("Important"),
+            self.env._("Source"),
+            self.env._("Files"),
         ]
         sheet.write_row(0, 0, headers, bold)
         for row, entry in enumerate(entries, start=1):
@@ -237,7 +237,9 @@ class AftersalesProject(models.Model):
             sheet.write_datetime(row, 1, fields.Datetime.to_datetime(entry.date), date_format)
             sheet.write(row, 2, entry.name)
             sheet.write(row, 3, entry.category_id.display_name)
-            sheet.write(row, 4, _("Important") if entry.important else "", important_format)
+            sheet.write(
+                row, 4, self.env._("Important") if entry.important else "", important_format
+            )
             sheet.write(row, 5, entry.source_name or "")
             sheet.write(row, 6, "\n".join(files.get(entry, [])))
         for column, width in enumerate([26, 12, 40, 28, 10, 30, 60]):

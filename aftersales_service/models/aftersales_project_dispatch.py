@@ -1,4 +1,4 @@
-from odoo import _, fields, models
+from odoo import fields, models
 
 from ..tools.access import internal_only
 from ..tools.counting import count_by
@@ -22,7 +22,7 @@ class AftersalesProject(models.Model):
             "aftersales_service.aftersales_dispatch_action",
             "project_id",
             self.dispatch_ids,
-            _("Dispatches"),
+            self.env._("Dispatches"),
         )
         action["context"] = {"default_company_id": self.company_id.id}
         return action

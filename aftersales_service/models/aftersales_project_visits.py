@@ -1,4 +1,4 @@
-from odoo import _, fields, models
+from odoo import fields, models
 
 from ..tools.access import internal_only
 from .aftersales_dispatch import count_by
@@ -31,7 +31,7 @@ class AftersalesProject(models.Model):
             "aftersales_service.aftersales_visit_action"
         )
         action.update(
-            name=_("Visits"),
+            name=self.env._("Visits"),
             domain=[("project_id", "=", self.id)],
             context={"default_project_id": self.id},
         )

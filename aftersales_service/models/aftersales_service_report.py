@@ -1,4 +1,4 @@
-from odoo import _, api, fields, models
+from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 
 from ..tools.access import internal_only
@@ -152,7 +152,9 @@ class AftersalesServiceReport(models.Model):
         for report in self:
             if report.hours < 0:
                 raise ValidationError(
-                    _("Service report %(report)s: hours cannot be negative.", report=report.name)
+                    self.env._(
+                        "Service report %(report)s: hours cannot be negative.", report=report.name
+                    )
                 )
 
     @api.model_create_multi
@@ -186,7 +188,7 @@ class AftersalesServiceReport(models.Model):
             or ("signed_attachment_id" in vals and signed.signed_attachment_id)
         ):
             signed._refuse(
-                _(
+                self.env._(
                     "Service report %(reports)s is signed by the customer and can no longer "
                     "be changed."
                 )
@@ -198,7 +200,9 @@ class AftersalesServiceReport(models.Model):
             self.filtered(
                 lambda r: r.ticket_id and r.ticket_id.sudo().commercial_partner_id != customer
             )._refuse(
-                _("Service report %(reports)s cannot be moved to another customer's request.")
+                self.env._(
+                    "Service report %(reports)s cannot be moved to another customer's request."
+                )
             )
         res = super().write(vals)
         if {"ticket_id", "dispatch_id"} & set(vals):
@@ -216,7 +220,7 @@ class AftersalesServiceReport(models.Model):
         if self.env.su or self.env.user.has_group("aftersales_service.group_aftersales_user"):
             return
         self.sudo().filtered(lambda r: not r._aftersales_assigned(self.env.user))._refuse(
-            _(
+            self.env._(
                 "Service report %(reports)s: you may only report on your own trips and on the "
                 "requests assigned to you."
             )
@@ -225,7 +229,9 @@ class AftersalesServiceReport(models.Model):
     @api.ondelete(at_uninstall=False)
     def _unlink_except_signed(self):
         self.filtered(lambda r: r.state != "draft")._refuse(
-            _("Service report %(reports)s is signed by the customer and cannot be deleted.")
+            self.env._(
+                "Service report %(reports)s is signed by the customer and cannot be deleted."
+            )
         )
 
     def _compute_access_url(self):
@@ -241,7 +247,7 @@ class AftersalesServiceReport(models.Model):
 
     def _get_report_base_filename(self):
         self.ensure_one()
-        return _("Service Report %(name)s", name=self.name)
+        return self.env._("Service Report %(name)s", name=self.name)
 
     def _portal_qr_url(self):
         """The address the QR code opens: the report's portal page with its access token."""
@@ -256,11 +262,11 @@ class AftersalesServiceReport(models.Model):
         for report in self:
             if report.state != "draft":
                 raise UserError(
-                    _("Service report %(report)s is already signed.", report=report.name)
+                    self.env._("Service report %(report)s is already signed.", report=report.name)
                 )
             if not report.work_done:
                 raise UserError(
-                    _(
+                    self.env._(
                         "Service report %(report)s: describe the work done before the customer "
                         "signs.",
                         report=report.name,
@@ -269,7 +275,7 @@ class AftersalesServiceReport(models.Model):
             # R24: a test after repair proves the work; a failed test is not signed off.
             if report.test_result == "fail":
                 raise UserError(
-                    _(
+                    self.env._(
                         "Service report %(report)s: the test after repair failed; the work "
                         "cannot be signed off.",
                         report=report.name,
@@ -279,7 +285,7 @@ class AftersalesServiceReport(models.Model):
                 report.test_not_applicable and (report.test_not_applicable_reason or "").strip()
             ):
                 raise UserError(
-                    _(
+                    self.env._(
                         "Service report %(report)s: record a passed test after repair, or mark "
                         "that no test applies and say why, before the customer signs.",
                         report=report.name,
@@ -291,7 +297,7 @@ class AftersalesServiceReport(models.Model):
         project."""
         self._check_signable()
         if not signed_by or not signature:
-            raise UserError(_("The customer's name and signature are both required."))
+            raise UserError(self.env._("The customer's name and signature are both required."))
         self._aftersales_gate_write(
             {
                 "signed_by": signed_by,
@@ -311,7 +317,7 @@ class AftersalesServiceReport(models.Model):
         self._check_signable()
         return {
             "type": "ir.actions.act_window",
-            "name": _("Customer Signature"),
+            "name": self.env._("Customer Signature"),
             "res_model": "aftersales.service.report.sign",
             "views": [(False, "form")],
             "target": "new",
@@ -355,7 +361,7 @@ class AftersalesServiceReport(models.Model):
                 sources={attachment.id: (report._name, report.id)},
             )
             report.sudo().message_post(
-                body=_("Signed by %(name)s.", name=report.signed_by),
+                body=self.env._("Signed by %(name)s.", name=report.signed_by),
                 attachment_ids=attachment.ids,
             )
             attachments |= attachment
@@ -369,9 +375,11 @@ class AftersalesServiceReport(models.Model):
     def action_settle(self):
         """R23: customer service checks the signed report and settles it."""
         if not self.env.user.has_group("aftersales_service.group_aftersales_user"):
-            raise AccessError(_("Only customer service can check and settle service reports."))
+            raise AccessError(
+                self.env._("Only customer service can check and settle service reports.")
+            )
         self.filtered(lambda r: r.state != "signed")._refuse(
-            _("Only signed reports can be settled: %(reports)s.")
+            self.env._("Only signed reports can be settled: %(reports)s.")
         )
         self._aftersales_gate_write(
             {
@@ -382,7 +390,9 @@ class AftersalesServiceReport(models.Model):
         )
         for report in self:
             report.ticket_id.message_post(
-                body=_("Service report %(report)s checked and settled.", report=report.name)
+                body=self.env._(
+                    "Service report %(report)s checked and settled.", report=report.name
+                )
             )
         return True
 
@@ -391,11 +401,13 @@ class AftersalesServiceReport(models.Model):
         calls it, for the customer whose report it is; staff never write a rating."""
         self.ensure_one()
         if self.state == "draft":
-            raise UserError(_("The service can be rated once the report is signed."))
+            raise UserError(self.env._("The service can be rated once the report is signed."))
         if self.rating:
-            raise UserError(_("Service report %(report)s is already rated.", report=self.name))
+            raise UserError(
+                self.env._("Service report %(report)s is already rated.", report=self.name)
+            )
         if str(rating) not in dict(RATING):
-            raise UserError(_("A rating must be between 1 and 5."))
+            raise UserError(self.env._("A rating must be between 1 and 5."))
         self.sudo().write(
             {
                 "rating": str(rating),
@@ -404,7 +416,7 @@ class AftersalesServiceReport(models.Model):
             }
         )
         self.ticket_id.message_post(
-            body=_(
+            body=self.env._(
                 "The customer rated service report %(report)s: %(rating)s/5.",
                 report=self.name,
                 rating=rating,

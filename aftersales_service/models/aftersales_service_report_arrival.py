@@ -1,6 +1,6 @@
 from datetime import timedelta
 
-from odoo import _, api, fields, models
+from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
 
@@ -26,7 +26,7 @@ class AftersalesServiceReport(models.Model):
             skew = timedelta(minutes=report.company_id.aftersales_clock_skew_minutes)
             if report.signed_on and report.arrived_at > report.signed_on:
                 raise ValidationError(
-                    _(
+                    self.env._(
                         "Service report %(report)s: the arrival on site (%(arrived)s UTC) cannot "
                         "be later than the customer's signature (%(signed)s UTC).",
                         report=report.name,
@@ -36,7 +36,7 @@ class AftersalesServiceReport(models.Model):
                 )
             if report.arrived_at > now + skew:
                 raise ValidationError(
-                    _(
+                    self.env._(
                         "Service report %(report)s: the arrival on site (%(arrived)s UTC) cannot "
                         "be in the future.",
                         report=report.name,

@@ -1,4 +1,4 @@
-from odoo import _, api, fields, models
+from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
 
@@ -21,7 +21,7 @@ class AftersalesServiceReport(models.Model):
         for report in self:
             if report.dispatch_id and report.dispatch_id.ticket_id != report.ticket_id:
                 raise ValidationError(
-                    _(
+                    self.env._(
                         "Service report %(report)s: dispatch %(dispatch)s is a trip of another "
                         "request.",
                         report=report.name,

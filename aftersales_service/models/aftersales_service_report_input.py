@@ -1,7 +1,7 @@
 import base64
 import binascii
 
-from odoo import _, api, models
+from odoo import api, models
 from odoo.exceptions import ValidationError
 from odoo.tools.mimetypes import guess_mimetype
 
@@ -22,7 +22,7 @@ class AftersalesServiceReport(models.Model):
                 raw = b""
             if guess_mimetype(raw) not in SIGNATURE_TYPES:
                 raise ValidationError(
-                    _(
+                    self.env._(
                         "Service report %(report)s: the signature must be a PNG or JPEG picture.",
                         report=report.name,
                     )

@@ -1,4 +1,4 @@
-from odoo import _, api, fields, models
+from odoo import api, fields, models
 from odoo.exceptions import UserError
 
 from .aftersales_service_report import RATING, AftersalesServiceReport
@@ -82,7 +82,9 @@ class AftersalesServiceReportSatisfaction(models.Model):
         aspects = {name: str(value) for name, value in (aspects or {}).items() if value}
         unknown = set(aspects) - set(ASPECTS)
         if unknown or any(value not in dict(RATING) for value in aspects.values()):
-            raise UserError(_("Response speed, quality and attitude are rated from 1 to 5."))
+            raise UserError(
+                self.env._("Response speed, quality and attitude are rated from 1 to 5.")
+            )
         res = super()._action_rate(rating, comment)
         if aspects:
             self.sudo().write(aspects)

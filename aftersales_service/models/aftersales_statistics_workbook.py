@@ -5,7 +5,7 @@ import pytz
 import xlsxwriter
 from dateutil.relativedelta import relativedelta
 
-from odoo import Command, _, api, models
+from odoo import Command, api, models
 from odoo.tools import format_date
 
 XLSX_MIMETYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -203,11 +203,11 @@ class AftersalesStatistics(models.Model):
         return format_date(self.env, day, date_format="yyyy-MM")
 
     def _sheet_monthly(self, workbook, formats, data, company, month):
-        sheet = workbook.add_worksheet(_("Monthly"))
+        sheet = workbook.add_worksheet(self.env._("Monthly"))
         sheet.write(
             0,
             0,
-            _(
+            self.env._(
                 "%(company)s: requests of the %(count)s months to %(month)s",
                 company=company.name,
                 count=MONTHS_SHOWN,
@@ -216,20 +216,20 @@ class AftersalesStatistics(models.Model):
             formats["title"],
         )
         headers = [
-            _("Month"),
-            _("Requests"),
-            _("Free"),
-            _("Paid"),
-            _("Answer On-time %"),
-            _("On-site On-time %"),
-            _("Quotation On-time %"),
-            _("Parts On-time %"),
-            _("Average Rating"),
-            _("Complaints"),
-            _("Repairs"),
-            _("Trips"),
-            _("Complaints Received"),
-            _("Visits Done"),
+            self.env._("Month"),
+            self.env._("Requests"),
+            self.env._("Free"),
+            self.env._("Paid"),
+            self.env._("Answer On-time %"),
+            self.env._("On-site On-time %"),
+            self.env._("Quotation On-time %"),
+            self.env._("Parts On-time %"),
+            self.env._("Average Rating"),
+            self.env._("Complaints"),
+            self.env._("Repairs"),
+            self.env._("Trips"),
+            self.env._("Complaints Received"),
+            self.env._("Visits Done"),
         ]
         sheet.write_row(2, 0, headers, formats["head"])
         sheet.set_column(0, 0, 12)
@@ -246,25 +246,35 @@ class AftersalesStatistics(models.Model):
             sheet.write_number(row, 12, data["own_dates"]["aftersales.complaint"].get(day, 0))
             sheet.write_number(row, 13, data["own_dates"]["aftersales.visit"].get(day, 0))
         last = 2 + len(data["months"])
-        self._chart(workbook, sheet, "column", _("Requests per month"), (2, 3), last, (last + 2, 0))
         self._chart(
-            workbook, sheet, "line", _("On-time rate per clock"), range(4, 8), last, (last + 2, 7)
+            workbook, sheet, "column", self.env._("Requests per month"), (2, 3), last, (last + 2, 0)
+        )
+        self._chart(
+            workbook,
+            sheet,
+            "line",
+            self.env._("On-time rate per clock"),
+            range(4, 8),
+            last,
+            (last + 2, 7),
         )
 
     def _sheet_breakdowns(self, workbook, formats, data, month):
         for key, title in (
-            ("types", _("By Type")),
-            ("customers", _("By Customer")),
-            ("provinces", _("By Province")),
+            ("types", self.env._("By Type")),
+            ("customers", self.env._("By Customer")),
+            ("provinces", self.env._("By Province")),
         ):
             sheet = workbook.add_worksheet(title)
             sheet.write(0, 0, self._month_label(month), formats["title"])
-            sheet.write_row(2, 0, [title, _("Requests"), _("Average Rating")], formats["head"])
+            sheet.write_row(
+                2, 0, [title, self.env._("Requests"), self.env._("Average Rating")], formats["head"]
+            )
             sheet.set_column(0, 0, 32)
             sheet.set_column(1, 2, 14)
             rows = data[key]
             for row, (record, count, rating) in enumerate(rows, start=3):
-                sheet.write(row, 0, record.display_name or _("Undefined"))
+                sheet.write(row, 0, record.display_name or self.env._("Undefined"))
                 sheet.write_number(row, 1, count)
                 if self._has_value(rating):
                     sheet.write_number(row, 2, rating, formats["num"])
@@ -273,18 +283,18 @@ class AftersalesStatistics(models.Model):
                 self._chart(workbook, sheet, kind, title, (1,), 2 + len(rows), (2, 4))
 
     def _sheet_coverage(self, workbook, formats, data, company, month):
-        sheet = workbook.add_worksheet(_("Free vs Paid"))
+        sheet = workbook.add_worksheet(self.env._("Free vs Paid"))
         sheet.write(0, 0, self._month_label(month), formats["title"])
         headers = [
-            _("Coverage"),
-            _("Requests"),
-            _("Repairs"),
-            _("Trips"),
-            _("Person-hours"),
-            _("Approved Travel Expenses"),
-            _("Labour"),
-            _("Parts"),
-            _("Cost of Service"),
+            self.env._("Coverage"),
+            self.env._("Requests"),
+            self.env._("Repairs"),
+            self.env._("Trips"),
+            self.env._("Person-hours"),
+            self.env._("Approved Travel Expenses"),
+            self.env._("Labour"),
+            self.env._("Parts"),
+            self.env._("Cost of Service"),
         ]
         sheet.write_row(2, 0, headers, formats["head"])
         sheet.set_column(0, 0, 20)
@@ -294,7 +304,7 @@ class AftersalesStatistics(models.Model):
         for row, (coverage, count, repairs, trips, hours, expenses, labour, parts) in enumerate(
             data["coverage"], start=3
         ):
-            sheet.write(row, 0, labels.get(coverage) or _("Undefined"))
+            sheet.write(row, 0, labels.get(coverage) or self.env._("Undefined"))
             sheet.write_row(row, 1, [count, repairs, trips])
             sheet.write_number(row, 4, hours, formats["num"])
             for col, value in enumerate((expenses, labour, parts, expenses + labour + parts), 5):
@@ -302,25 +312,25 @@ class AftersalesStatistics(models.Model):
         free_cost = sum(
             line[5] + line[6] + line[7] for line in data["coverage"] if line[0] == "free"
         )
-        sheet.write(row + 2, 0, _("Cost of free service"), formats["head"])
+        sheet.write(row + 2, 0, self.env._("Cost of free service"), formats["head"])
         sheet.write_number(row + 2, 1, free_cost, formats["money"])
         sheet.write(row + 2, 2, company.currency_id.name)
         if data["coverage"]:
-            title = _("Repairs free vs paid")
+            title = self.env._("Repairs free vs paid")
             self._chart(workbook, sheet, "column", title, (2,), row, (row + 4, 0))
 
     def _sheet_staff(self, workbook, formats, data, month):
-        sheet = workbook.add_worksheet(_("Staff Assessment"))
+        sheet = workbook.add_worksheet(self.env._("Staff Assessment"))
         sheet.write(0, 0, self._month_label(month), formats["title"])
         headers = [
-            _("Engineer"),
-            _("Trips"),
-            _("Person-hours"),
-            _("On-site On-time %"),
-            _("Average Rating"),
-            _("Repeat Requests"),
-            _("Complaints"),
-            _("Confidentiality Agreement"),
+            self.env._("Engineer"),
+            self.env._("Trips"),
+            self.env._("Person-hours"),
+            self.env._("On-site On-time %"),
+            self.env._("Average Rating"),
+            self.env._("Repeat Requests"),
+            self.env._("Complaints"),
+            self.env._("Confidentiality Agreement"),
         ]
         sheet.write_row(2, 0, headers, formats["head"])
         sheet.set_column(0, 0, 28)
@@ -344,7 +354,9 @@ class AftersalesStatistics(models.Model):
             sheet.write(row, 7, nda_labels[nda], formats["red"] if nda != "valid" else None)
         if data["staff"]:
             last = 2 + len(data["staff"])
-            self._chart(workbook, sheet, "bar", _("Trips per engineer"), (1,), last, (last + 2, 0))
+            self._chart(
+                workbook, sheet, "bar", self.env._("Trips per engineer"), (1,), last, (last + 2, 0)
+            )
 
     # ------------------------------------------------------------------ monthly cron
     @api.model
@@ -379,7 +391,7 @@ class AftersalesStatistics(models.Model):
             .sudo()
             .create(
                 {
-                    "name": _("After-sales statistics %(month)s.xlsx", month=label),
+                    "name": self.env._("After-sales statistics %(month)s.xlsx", month=label),
                     "raw": content,
                     "mimetype": XLSX_MIMETYPE,
                     "res_model": "res.company",
@@ -387,8 +399,8 @@ class AftersalesStatistics(models.Model):
                 }
             )
         )
-        subject = _("After-sales statistics %(month)s", month=label)
-        body = _(
+        subject = self.env._("After-sales statistics %(month)s", month=label)
+        body = self.env._(
             "<p>The after-sales statistics and staff assessment of %(month)s are attached.</p>",
             month=label,
         )

@@ -1,4 +1,4 @@
-from odoo import _, api, fields, models
+from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
 
@@ -39,7 +39,7 @@ class AftersalesTicketPause(models.Model):
         for pause in self:
             if pause.date_end and pause.date_end < pause.date_start:
                 raise ValidationError(
-                    _(
+                    self.env._(
                         "Request %(ticket)s: a pause cannot end (%(end)s) before it starts "
                         "(%(start)s).",
                         ticket=pause.ticket_id.display_name,

@@ -1,6 +1,6 @@
 from datetime import timedelta
 
-from odoo import Command, _, api, fields, models
+from odoo import Command, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
 from ..tools.access import internal_only
@@ -145,7 +145,7 @@ class AftersalesVisit(models.Model):
 
     def _search_overdue(self, operator, value):
         if operator not in ("=", "!=") or not isinstance(value, bool):
-            raise ValidationError(_("Unsupported search on overdue visits."))
+            raise ValidationError(self.env._("Unsupported search on overdue visits."))
         domain = [
             ("state", "=", "planned"),
             ("planned_date", "<", fields.Date.context_today(self)),
@@ -157,7 +157,7 @@ class AftersalesVisit(models.Model):
         for visit in self:
             if visit.state != "planned":
                 raise UserError(
-                    _(
+                    self.env._(
                         "Visit %(visit)s: “%(action)s” needs a planned visit.",
                         visit=visit.display_name,
                         action=action,
@@ -167,14 +167,14 @@ class AftersalesVisit(models.Model):
     @internal_only()
     def action_done(self):
         """R42: a visit is done with what it collected; an inspection with its checklist."""
-        self._check_planned(_("Done"))
+        self._check_planned(self.env._("Done"))
         for visit in self:
             if visit.visit_mode == "person" and not any(
                 (visit[f] or "").strip()
                 for f in ("equipment_usage", "needs_near", "needs_long", "products_presented")
             ):
                 raise UserError(
-                    _(
+                    self.env._(
                         "Visit %(visit)s: record the equipment's usage, the customer's needs or "
                         "the products presented before closing the visit.",
                         visit=visit.display_name,
@@ -182,7 +182,7 @@ class AftersalesVisit(models.Model):
                 )
             if visit.check_ids.filtered(lambda c: not c.result):
                 raise UserError(
-                    _(
+                    self.env._(
                         "Visit %(visit)s: every line of the checklist needs a result.",
                         visit=visit.display_name,
                     )
@@ -201,9 +201,9 @@ class AftersalesVisit(models.Model):
     def action_send_letter(self):
         """A visit in writing: the letter goes out by e-mail from its template, is filed with
         the archive, and the visit is done."""
-        self._check_planned(_("Send Letter"))
+        self._check_planned(self.env._("Send Letter"))
         if self.filtered(lambda v: v.visit_mode != "writing"):
-            raise UserError(_("Only a visit in writing is sent as a letter."))
+            raise UserError(self.env._("Only a visit in writing is sent as a letter."))
         template = self.env.ref("aftersales_service.mail_template_aftersales_visit_letter")
         for visit in self:
             visit.message_post_with_source(
@@ -213,7 +213,7 @@ class AftersalesVisit(models.Model):
 
     @internal_only("aftersales_service.group_aftersales_user")
     def action_cancel(self):
-        self._check_planned(_("Cancel"))
+        self._check_planned(self.env._("Cancel"))
         self._aftersales_gate_write({"state": "cancel"})
         return True
 
@@ -221,7 +221,9 @@ class AftersalesVisit(models.Model):
     def action_plan_again(self):
         for visit in self:
             if visit.state != "cancel":
-                raise UserError(_("Visit %(visit)s is not cancelled.", visit=visit.display_name))
+                raise UserError(
+                    self.env._("Visit %(visit)s is not cancelled.", visit=visit.display_name)
+                )
         self._aftersales_gate_write({"state": "planned"})
         return True
 
@@ -237,7 +239,7 @@ class AftersalesVisit(models.Model):
         )
         ticket = self.env["helpdesk.ticket"].create(
             {
-                "name": _("From visit: %(visit)s", visit=self.display_name),
+                "name": self.env._("From visit: %(visit)s", visit=self.display_name),
                 "description": text or self.display_name,
                 "aftersales_project_id": self.project_id.id,
                 "partner_id": self.partner_id.id,
@@ -247,9 +249,11 @@ class AftersalesVisit(models.Model):
             }
         )
         self.message_post(
-            body=_("Request %(request)s raised from this visit.", request=ticket.display_name)
+            body=self.env._(
+                "Request %(request)s raised from this visit.", request=ticket.display_name
+            )
         )
-        return _form_action(ticket, _("Request"))
+        return _form_action(ticket, self.env._("Request"))
 
     @internal_only("aftersales_service.group_aftersales_user")
     def action_plan_travel(self):
@@ -257,7 +261,7 @@ class AftersalesVisit(models.Model):
         free, no answer or quotation clock) that the existing dispatch hangs on (hazard
         briefings and every other gate included)."""
         self.ensure_one()
-        self._check_planned(_("Plan Travel"))
+        self._check_planned(self.env._("Plan Travel"))
         if not self.travel_ticket_id:
             self.check_access("write")
             self.env["helpdesk.ticket"].check_access("create")
@@ -267,7 +271,7 @@ class AftersalesVisit(models.Model):
                 .sudo()
                 .create(
                     {
-                        "name": _("Visit: %(visit)s", visit=self.display_name),
+                        "name": self.env._("Visit: %(visit)s", visit=self.display_name),
                         "description": self.contract_scope or self.display_name,
                         "aftersales_project_id": self.project_id.id,
                         "partner_id": self.partner_id.id,
@@ -280,7 +284,7 @@ class AftersalesVisit(models.Model):
                         ).id,
                         "needs_onsite": True,
                         "coverage": "free",
-                        "coverage_reason": _("Proactive visit (R42)"),
+                        "coverage_reason": self.env._("Proactive visit (R42)"),
                         "received_at": now,
                         # We call on the customer: nobody waits for an answer.
                         "answered_at": now,
@@ -298,14 +302,14 @@ class AftersalesVisit(models.Model):
                 "work_description": self.display_name,
             }
         )
-        return _form_action(dispatch, _("Dispatch"))
+        return _form_action(dispatch, self.env._("Dispatch"))
 
     @internal_only()
     def action_view_tickets(self):
         self.ensure_one()
         return {
             "type": "ir.actions.act_window",
-            "name": _("Requests from Findings"),
+            "name": self.env._("Requests from Findings"),
             "res_model": "helpdesk.ticket",
             "view_mode": "list,form",
             "views": [(False, "list"), (False, "form")],
@@ -318,16 +322,16 @@ class AftersalesVisit(models.Model):
         """上半年 / 下半年用户回访计划: the half of the year of the visits printed."""
         dates = self.mapped("planned_date")
         if not dates:
-            return _("Visit Plan")
+            return self.env._("Visit Plan")
         first = min(dates)
         if first.month <= 6:
-            return _("First Half-year Visit Plan %(year)s", year=first.year)
-        return _("Second Half-year Visit Plan %(year)s", year=first.year)
+            return self.env._("First Half-year Visit Plan %(year)s", year=first.year)
+        return self.env._("Second Half-year Visit Plan %(year)s", year=first.year)
 
     def _aftersales_plan_groups(self):
         """[(province, [(customer, visits)])]: the plan grouped by province, then customer,
         so that one engineer makes one round trip."""
-        no_province = _("No province")
+        no_province = self.env._("No province")
         groups = {}
         for visit in self.sorted(lambda v: (v.planned_date, v.id)):
             province = visit.site_state_id.name or no_province
@@ -344,8 +348,8 @@ class AftersalesVisit(models.Model):
         portal thread and an activity for the visit's responsible. Called as sudo by the
         portal controller after it checked the customer's access to the project."""
         self.ensure_one()
-        self._check_planned(_("Ask to Move"))
-        body = _(
+        self._check_planned(self.env._("Ask to Move"))
+        body = self.env._(
             "%(customer)s asks to move the visit of %(date)s to %(wanted)s: %(reason)s",
             customer=partner.name,
             date=self.planned_date,
@@ -360,7 +364,7 @@ class AftersalesVisit(models.Model):
         )
         self.activity_schedule(
             "mail.mail_activity_data_todo",
-            summary=_("Customer asks to move the visit"),
+            summary=self.env._("Customer asks to move the visit"),
             note=body,
             user_id=(self.user_id or self.project_id.user_id or self.env.user).id,
         )

@@ -1,7 +1,7 @@
 import re
 from datetime import timedelta
 
-from odoo import _, api, fields, models
+from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools import SQL, html2plaintext, split_every
 
@@ -231,11 +231,13 @@ class HelpdeskTicket(models.Model):
         for ticket in self:
             if ticket.coverage_manual and not (ticket.coverage_reason or "").strip():
                 raise ValidationError(
-                    _(
+                    self.env._(
                         "Request %(ticket)s: the warranty makes it %(auto)s; setting it "
                         "%(coverage)s by hand needs a reason.",
                         ticket=ticket.display_name,
-                        auto=dict(COVERAGE).get(ticket._aftersales_coverage_auto(), _("undecided")),
+                        auto=dict(COVERAGE).get(
+                            ticket._aftersales_coverage_auto(), self.env._("undecided")
+                        ),
                         coverage=dict(COVERAGE)[ticket.coverage],
                     )
                 )
@@ -245,12 +247,16 @@ class HelpdeskTicket(models.Model):
         """Facts cannot precede the request's receipt, and a request cannot be received in the
         future; both within the company's clock skew (clocks of phones and PCs differ)."""
         now = fields.Datetime.now()
-        labels = {"answered_at": _("answered"), "onsite_at": _("on site"), "quoted_at": _("quoted")}
+        labels = {
+            "answered_at": self.env._("answered"),
+            "onsite_at": self.env._("on site"),
+            "quoted_at": self.env._("quoted"),
+        }
         for ticket in self:
             skew = timedelta(minutes=ticket.company_id.aftersales_clock_skew_minutes)
             if ticket.received_at and ticket.received_at > now + skew:
                 raise ValidationError(
-                    _(
+                    self.env._(
                         "Request %(ticket)s cannot be received in the future (%(received)s UTC).",
                         ticket=ticket.display_name,
                         received=ticket.received_at,
@@ -259,7 +265,7 @@ class HelpdeskTicket(models.Model):
             for name, label in labels.items():
                 if ticket[name] and ticket.received_at and ticket[name] < ticket.received_at - skew:
                     raise ValidationError(
-                        _(
+                        self.env._(
                             "Request %(ticket)s: it cannot be %(fact)s (%(at)s UTC) before it was "
                             "received (%(received)s UTC).",
                             ticket=ticket.display_name,
@@ -484,7 +490,7 @@ class HelpdeskTicket(models.Model):
         subquery of the search's own query: no id is loaded into Python, so the late list's first
         page costs about what the unfiltered one does (issue 15)."""
         if operator not in ("=", "!=") or not isinstance(value, bool):
-            raise UserError(_("Late flags can only be searched as true or false."))
+            raise UserError(self.env._("Late flags can only be searched as true or false."))
         self.env["helpdesk.ticket"].flush_model(
             [field for clock in clocks for field in CLOCK_FIELDS[clock]]
         )
@@ -559,14 +565,14 @@ class HelpdeskTicket(models.Model):
             minutes = int(abs(left).total_seconds() // 60)
             days, rest = divmod(minutes, 24 * 60)
             span = (
-                _("%(days)s d %(hours)s h", days=days, hours=rest // 60)
+                self.env._("%(days)s d %(hours)s h", days=days, hours=rest // 60)
                 if days
-                else _("%(hours)s h %(minutes)s min", hours=rest // 60, minutes=rest % 60)
+                else self.env._("%(hours)s h %(minutes)s min", hours=rest // 60, minutes=rest % 60)
             )
             warn_at = ticket._aftersales_warn_at(deadline)
             if left < timedelta(0):
                 ticket.aftersales_deadline_state = "late"
-                ticket.aftersales_time_left = _("%(span)s overdue", span=span)
+                ticket.aftersales_time_left = self.env._("%(span)s overdue", span=span)
             else:
                 ticket.aftersales_deadline_state = "soon" if now >= warn_at else "ok"
                 ticket.aftersales_time_left = span
@@ -578,7 +584,7 @@ class HelpdeskTicket(models.Model):
         """The customer has been answered (R7): record when, once."""
         unanswered = self.filtered(lambda ticket: not ticket.answered_at)
         if not unanswered:
-            raise UserError(_("These requests have already been answered."))
+            raise UserError(self.env._("These requests have already been answered."))
         unanswered._aftersales_gate_write({"answered_at": fields.Datetime.now()})
         return True
 

@@ -1,4 +1,4 @@
-from odoo import _, models
+from odoo import models
 
 from ..tools.access import internal_only
 
@@ -11,7 +11,7 @@ class HelpdeskTicket(models.Model):
         self.ensure_one()
         return {
             "type": "ir.actions.act_window",
-            "name": _("Correct a Time"),
+            "name": self.env._("Correct a Time"),
             "res_model": "aftersales.clock.correction",
             "views": [(False, "form")],
             "target": "new",

@@ -1,4 +1,4 @@
-from odoo import _, fields, models
+from odoo import fields, models
 
 from ..tools.access import internal_only
 from ..tools.counting import count_by
@@ -66,7 +66,7 @@ class HelpdeskTicket(models.Model):
             "aftersales_service.aftersales_dispatch_action"
         )
         action.update(
-            name=_("Dispatches"),
+            name=self.env._("Dispatches"),
             domain=[("ticket_id", "=", self.id)],
             context={"default_ticket_id": self.id, "default_company_id": self.company_id.id},
         )

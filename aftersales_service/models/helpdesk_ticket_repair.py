@@ -1,4 +1,4 @@
-from odoo import _, api, fields, models
+from odoo import api, fields, models
 from odoo.exceptions import UserError
 
 from ..tools.access import internal_only
@@ -59,7 +59,7 @@ class HelpdeskTicket(models.Model):
         partner = self.partner_id or self.aftersales_project_id.partner_id
         if not partner:
             raise UserError(
-                _(
+                self.env._(
                     "Request %(request)s has no customer: set one before creating a repair.",
                     request=self.display_name,
                 )

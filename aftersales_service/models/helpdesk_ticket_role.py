@@ -1,6 +1,6 @@
 from markupsafe import Markup
 
-from odoo import _, api, fields, models
+from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
 from ..tools.access import internal_only
@@ -21,7 +21,7 @@ class HelpdeskTicket(models.Model):
         for ticket in self.filtered("remote_resolution"):
             if ticket.dispatch_ids.filtered(lambda d: d.state not in ("draft", "cancel")):
                 raise ValidationError(
-                    _(
+                    self.env._(
                         "Request %(request)s went on site: it was not resolved remotely.",
                         request=ticket.display_name,
                     )
@@ -64,7 +64,7 @@ class HelpdeskTicket(models.Model):
             user = ticket._aftersales_support_user()
             if not user:
                 raise UserError(
-                    _(
+                    self.env._(
                         "No employee of %(company)s has the role Technical Support with a user: "
                         "set the role on the employee or on the job position.",
                         company=(ticket.company_id or self.env.company).name,
@@ -73,7 +73,7 @@ class HelpdeskTicket(models.Model):
             ticket.user_id = user
             ticket.message_post(
                 body=Markup("%s")
-                % _(
+                % self.env._(
                     "Assigned to technical support (%(user)s) for remote resolution.",
                     user=user.name,
                 )

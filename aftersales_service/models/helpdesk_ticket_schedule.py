@@ -1,4 +1,4 @@
-from odoo import _, api, fields, models
+from odoo import api, fields, models
 
 from .helpdesk_ticket_aftersales import CLOCK_FIELDS
 
@@ -40,7 +40,7 @@ class HelpdeskTicket(models.Model):
                 )
             )
             ticket.aftersales_schedule_missing = bool(years)
-            ticket.aftersales_schedule_warning = bool(years) and _(
+            ticket.aftersales_schedule_warning = bool(years) and self.env._(
                 "No State Council holiday schedule is imported for %(years)s: working days "
                 "there are counted Monday to Friday. Import the schedule into the company's "
                 "working calendar.",
@@ -67,7 +67,7 @@ class HelpdeskTicket(models.Model):
             manager = company._aftersales_escalation_user()
             if not known or year in known or not manager:
                 continue
-            summary = _("Import the %(year)s holiday schedule", year=year)
+            summary = self.env._("Import the %(year)s holiday schedule", year=year)
             if Activity.search_count(
                 [
                     ("res_model", "=", "res.partner"),
@@ -84,7 +84,7 @@ class HelpdeskTicket(models.Model):
                     "activity_type_id": todo.id,
                     "user_id": manager.id,
                     "summary": summary,
-                    "note": _(
+                    "note": self.env._(
                         "%(company)s: the State Council's %(year)s holiday schedule is not "
                         "imported into the working calendar %(calendar)s. Until it is, deadlines "
                         "in %(year)s count Monday to Friday (Working Calendars, Import Holidays).",

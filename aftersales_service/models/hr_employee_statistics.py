@@ -1,4 +1,4 @@
-from odoo import _, api, fields, models
+from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
 
@@ -19,7 +19,7 @@ class HrEmployee(models.Model):
             signed, expiry = employee.aftersales_nda_date, employee.aftersales_nda_expiry
             if signed and expiry and expiry < signed:
                 raise ValidationError(
-                    _(
+                    self.env._(
                         "%(employee)s: the confidentiality agreement cannot expire before it "
                         "was signed.",
                         employee=employee.name,

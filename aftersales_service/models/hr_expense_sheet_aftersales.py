@@ -1,4 +1,4 @@
-from odoo import _, fields, models
+from odoo import fields, models
 from odoo.exceptions import AccessError, UserError
 
 
@@ -37,10 +37,10 @@ class HrExpenseSheet(models.Model):
     def action_aftersales_review(self):
         for sheet in self:
             if not sheet.company_id._aftersales_is_decider("manager"):
-                raise AccessError(_("Only the after-sales manager reviews trip expenses."))
+                raise AccessError(self.env._("Only the after-sales manager reviews trip expenses."))
             if not sheet.aftersales_dispatch_id or sheet.state != "submit":
                 raise UserError(
-                    _(
+                    self.env._(
                         "Expense report %(name)s: only a submitted report of a trip can be "
                         "reviewed.",
                         name=sheet.name,
@@ -62,7 +62,7 @@ class HrExpenseSheet(models.Model):
         )
         if unreviewed:
             raise UserError(
-                _(
+                self.env._(
                     "The after-sales manager must review these trip expense reports first: "
                     "%(sheets)s",
                     sheets=", ".join(unreviewed.mapped("name")),

@@ -1,7 +1,7 @@
 import hashlib
 import re
 
-from odoo import _, models
+from odoo import models
 from odoo.tools.safe_eval import safe_eval, time
 
 from .aftersales_archive_entry import content_checksum
@@ -167,7 +167,7 @@ class IrActionsReport(models.Model):
             name = False
             if self.print_report_name:
                 name = safe_eval(self.print_report_name, {"object": record, "time": time})
-            name = name or _(
+            name = name or self.env._(
                 "%(report)s - %(record)s", report=self.name, record=record.display_name
             )
             # The PDF belongs to its archive entry (R39), not to the printed record: it is

@@ -1,4 +1,4 @@
-from odoo import _, api, models, tools
+from odoo import api, models, tools
 from odoo.exceptions import UserError
 
 # Fields that point from a document to its project, and fields followed to reach one (R38):
@@ -104,7 +104,7 @@ class IrAttachment(models.Model):
         filed = self._aftersales_filed()
         if filed:
             raise UserError(
-                _(
+                self.env._(
                     "%(files)s is filed in a project archive and kept for good (R39); it cannot be "
                     "deleted.",
                     files=", ".join(filed.mapped("name")),
@@ -121,7 +121,7 @@ class IrAttachment(models.Model):
             )
             if filed:
                 raise UserError(
-                    _(
+                    self.env._(
                         "%(files)s is filed in a project archive and kept for good (R39); its "
                         "content and its entry cannot change.",
                         files=", ".join(filed.mapped("name")),

@@ -1,6 +1,6 @@
 from markupsafe import Markup
 
-from odoo import Command, _, api, fields, models
+from odoo import Command, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools import float_compare, float_is_zero
 
@@ -104,7 +104,7 @@ class RepairOrder(models.Model):
 
     def _aftersales_gate_refuse(self, fnames):
         raise UserError(
-            _(
+            self.env._(
                 "The warranty of a repair follows its service request's coverage: override the "
                 "request's coverage, with a reason, instead."
             )
@@ -154,7 +154,7 @@ class RepairOrder(models.Model):
                 and installed_at != repair.partner_id.commercial_partner_id
             ):
                 raise ValidationError(
-                    _(
+                    self.env._(
                         "Serial %(serial)s is installed at %(owner)s, not at %(customer)s.",
                         serial=repair.lot_id.name,
                         owner=installed_at.display_name,
@@ -172,7 +172,7 @@ class RepairOrder(models.Model):
         wizard._fill_lines()
         return {
             "type": "ir.actions.act_window",
-            "name": _("Resolve Parts"),
+            "name": self.env._("Resolve Parts"),
             "res_model": "aftersales.parts.resolver",
             "res_id": wizard.id,
             "views": [(False, "form")],
@@ -409,7 +409,7 @@ class RepairOrder(models.Model):
         self.ensure_one()
         if self.state not in ("draft", "confirmed", "under_repair"):
             raise UserError(
-                _(
+                self.env._(
                     "Repair %(repair)s is %(state)s: its parts cannot be resolved any more.",
                     repair=self.name,
                     state=dict(self._fields["state"]._description_selection(self.env))[self.state],
@@ -431,7 +431,7 @@ class RepairOrder(models.Model):
             move, equivalent = line["move"], line["equivalent"]
             free_stock = "%g" % line["equivalent_free"]
             notes.append(
-                _(
+                self.env._(
                     "%(part)s replaced by the interchangeable part %(equivalent)s (free stock "
                     "%(free)s).",
                     part=move.product_id.display_name,
@@ -475,7 +475,7 @@ class RepairOrder(models.Model):
             lambda m: m.state in ("confirmed", "partially_available")
         )._action_assign()
         counts = {key: len(moves) for key, moves in by_decision.items()}
-        summary = _(
+        summary = self.env._(
             "Parts resolved: %(reserve)s reserved from stock, %(swap)s replaced by interchangeable "
             "parts, %(purchase)s requested from purchasing.",
             reserve=counts.get("reserve", 0),
@@ -486,7 +486,7 @@ class RepairOrder(models.Model):
         for line in analysis:
             if line["decision"] == "purchase" and line["requested"] > 0:
                 notes.append(
-                    _(
+                    self.env._(
                         "%(quantity)s %(part)s already requested on %(requests)s.",
                         quantity="%g" % line["requested"],
                         part=line["move"].product_id.display_name,
@@ -497,7 +497,9 @@ class RepairOrder(models.Model):
         if notes:
             body += Markup("<ul>%s</ul>") % Markup().join(Markup("<li>%s</li>") % n for n in notes)
         if request:
-            body += Markup("<p>%s</p>") % _("Purchase request: %(request)s", request=request.name)
+            body += Markup("<p>%s</p>") % self.env._(
+                "Purchase request: %(request)s", request=request.name
+            )
         self.message_post(body=body, subtype_xmlid="mail.mt_note")
         return request
 
@@ -518,7 +520,7 @@ class RepairOrder(models.Model):
                 # The repair's procurement group travels to the purchase order and its receipt:
                 # Odoo's receipt then reserves the goods for this repair's lines first.
                 "group_id": self.procurement_group_id.id,
-                "description": _(
+                "description": self.env._(
                     "Spare parts for repair %(repair)s (request %(request)s, project %(project)s).",
                     repair=self.name,
                     request=self.ticket_id.display_name or "-",
@@ -603,7 +605,7 @@ class RepairOrder(models.Model):
         picking_type = self.picking_type_id.warehouse_id.out_type_id
         return {
             "type": "ir.actions.act_window",
-            "name": _("Shipment"),
+            "name": self.env._("Shipment"),
             "res_model": "stock.picking",
             "views": [(False, "form")],
             "context": {

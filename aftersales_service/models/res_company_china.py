@@ -2,7 +2,7 @@ from datetime import datetime
 
 import pytz
 
-from odoo import _, models
+from odoo import models
 
 # Zones that keep China Standard Time: their clock is called 北京时间 (Beijing Time).
 BEIJING_ZONES = frozenset(
@@ -26,7 +26,7 @@ class ResCompany(models.Model):
         self.ensure_one()
         zone = zone or self._aftersales_tz()
         if zone in BEIJING_ZONES:
-            return _("Beijing Time")
+            return self.env._("Beijing Time")
         offset = datetime.now(pytz.timezone(zone)).strftime("%z")
         hours_minutes = offset[:3] + ":" + offset[3:]
-        return _("UTC%(offset)s", offset=hours_minutes)
+        return self.env._("UTC%(offset)s", offset=hours_minutes)

@@ -1,4 +1,4 @@
-from odoo import _, api, fields, models
+from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
 
@@ -17,7 +17,7 @@ class ResCompany(models.Model):
         for company in self:
             if not 1 <= company.aftersales_complaint_days <= 60:
                 raise ValidationError(
-                    _(
+                    self.env._(
                         "%(company)s: a complaint must be handled within 1 to 60 working days.",
                         company=company.name,
                     )

@@ -1,6 +1,6 @@
 from dataclasses import fields as dataclass_fields
 
-from odoo import _, api, fields, models
+from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
 from ..tools import deadline_engine as engine
@@ -106,7 +106,7 @@ class ResCompany(models.Model):
             for name in POLICY_FIELDS:
                 if name not in _SELECTIONS and company["aftersales_" + name] < 0:
                     raise ValidationError(
-                        _(
+                        self.env._(
                             "%(company)s: the deadline setting “%(setting)s” cannot be negative.",
                             company=company.name,
                             setting=company._fields["aftersales_" + name].get_description(self.env)[
@@ -120,7 +120,7 @@ class ResCompany(models.Model):
             )
             if not 0 <= noon <= evening <= 24:
                 raise ValidationError(
-                    _(
+                    self.env._(
                         "%(company)s: the quotation cut-offs must satisfy 0:00 ≤ %(noon)s ≤ "
                         "%(evening)s ≤ 24:00.",
                         company=company.name,
@@ -134,7 +134,7 @@ class ResCompany(models.Model):
         for company in self:
             if not 1 <= company.aftersales_escalation_percent <= 99:
                 raise ValidationError(
-                    _(
+                    self.env._(
                         "%(company)s: the escalation warning must come between 1 %% and 99 %% "
                         "of a deadline's window.",
                         company=company.name,

@@ -1,4 +1,4 @@
-from odoo import _, api, fields, models
+from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
 # R5: a warranty is counted in whole months; ten years is the longest any contract gives.
@@ -51,7 +51,7 @@ class ResCompany(models.Model):
                 <= 0
             ):
                 raise ValidationError(
-                    _(
+                    self.env._(
                         "%(company)s: the clock skew cannot be negative and the portal limits must "
                         "be positive.",
                         company=company.name,
@@ -59,7 +59,7 @@ class ResCompany(models.Model):
                 )
             if not 1 <= company.aftersales_warranty_months <= WARRANTY_MONTHS_MAX:
                 raise ValidationError(
-                    _(
+                    self.env._(
                         "%(company)s: the default warranty must last from 1 to %(max)s months.",
                         company=company.name,
                         max=WARRANTY_MONTHS_MAX,

@@ -1,4 +1,4 @@
-from odoo import _, api, fields, models
+from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
 
@@ -42,7 +42,7 @@ class ResCompany(models.Model):
         for company in self:
             if not 0 <= company.aftersales_margin_min <= company.aftersales_margin_max < 100:
                 raise ValidationError(
-                    _(
+                    self.env._(
                         "The target margin range of %(company)s must run from 0 %% upwards, its "
                         "lower end not above its upper end, and stay below 100 %%.",
                         company=company.name,
@@ -63,7 +63,9 @@ class ResCompany(models.Model):
                 < 0
             ):
                 raise ValidationError(
-                    _("The thresholds of %(company)s cannot be negative.", company=company.name)
+                    self.env._(
+                        "The thresholds of %(company)s cannot be negative.", company=company.name
+                    )
                 )
 
     def _aftersales_parts_policy_calendar(self):

@@ -1,4 +1,4 @@
-from odoo import _, api, fields, models
+from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
 
@@ -22,4 +22,4 @@ class ResCompany(models.Model):
     @api.constrains("aftersales_repeat_days")
     def _check_aftersales_repeat_days(self):
         if any(company.aftersales_repeat_days < 0 for company in self):
-            raise ValidationError(_("The repeat request window cannot be negative."))
+            raise ValidationError(self.env._("The repeat request window cannot be negative."))

@@ -1,4 +1,4 @@
-from odoo import _, api, fields, models
+from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
 
@@ -51,11 +51,15 @@ class ResCompany(models.Model):
                 company.aftersales_inspection_winter_month,
             )
             if any(not 1 <= month <= 12 for month in months):
-                raise ValidationError(_("Visit and inspection months are between 1 and 12."))
+                raise ValidationError(
+                    self.env._("Visit and inspection months are between 1 and 12.")
+                )
             if not 1 <= company.aftersales_visit_day <= 28:
-                raise ValidationError(_("The visit day is between 1 and 28."))
+                raise ValidationError(self.env._("The visit day is between 1 and 28."))
             if not (
                 0 <= company.aftersales_visit_acceptance_months <= 24
                 and 0 <= company.aftersales_visit_warranty_months_before <= 24
             ):
-                raise ValidationError(_("Milestone visits are between 0 and 24 months away."))
+                raise ValidationError(
+                    self.env._("Milestone visits are between 0 and 24 months away.")
+                )

@@ -5,7 +5,7 @@ from datetime import date, datetime, time, timedelta
 
 import pytz
 
-from odoo import _, api, fields, models, tools
+from odoo import api, fields, models, tools
 from odoo.exceptions import UserError
 
 from ..tools import deadline_engine as engine
@@ -124,7 +124,7 @@ class ResourceCalendar(models.Model):
         reader = csv.DictReader(io.StringIO(content))
         if not HOLIDAY_FILE_COLUMNS <= set(reader.fieldnames or ()):
             raise UserError(
-                _(
+                self.env._(
                     "The holiday file needs the columns %(columns)s.",
                     columns=", ".join(sorted(HOLIDAY_FILE_COLUMNS)),
                 )
@@ -135,7 +135,7 @@ class ResourceCalendar(models.Model):
                 day = date.fromisoformat((row["date"] or "").strip())
             except ValueError:
                 raise UserError(
-                    _(
+                    self.env._(
                         "Line %(line)s: “%(value)s” is not a date (YYYY-MM-DD).",
                         line=line,
                         value=row["date"],
@@ -144,7 +144,7 @@ class ResourceCalendar(models.Model):
             kind = (row["kind"] or "").strip()
             if kind not in ("holiday", "workday"):
                 raise UserError(
-                    _(
+                    self.env._(
                         "Line %(line)s: the kind must be holiday or workday, not “%(kind)s”.",
                         line=line,
                         kind=kind,
@@ -153,7 +153,9 @@ class ResourceCalendar(models.Model):
             (holidays if kind == "holiday" else workdays)[day] = (row["name"] or "").strip()
         clash = sorted(set(holidays) & set(workdays))
         if clash:
-            raise UserError(_("%(day)s is both a holiday and a make-up working day.", day=clash[0]))
+            raise UserError(
+                self.env._("%(day)s is both a holiday and a make-up working day.", day=clash[0])
+            )
         zone = pytz.timezone(self.tz or "UTC")
         known = self.env["resource.calendar.leaves"].search_fetch(
             [("resource_id", "=", False), ("calendar_id", "=", self.id)], ["date_from"]

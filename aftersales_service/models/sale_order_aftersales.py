@@ -1,4 +1,4 @@
-from odoo import _, api, fields, models
+from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
 
 MARGIN_STATES = [
@@ -132,10 +132,10 @@ class SaleOrder(models.Model):
         """Management (上级领导) approves a large service order (R26)."""
         for order in self:
             if not order.company_id._aftersales_is_decider("management"):
-                raise AccessError(_("Only management can approve a large service order."))
+                raise AccessError(self.env._("Only management can approve a large service order."))
             if not order.aftersales_is_service_order:
                 raise UserError(
-                    _("%(order)s is not an after-sales service order.", order=order.name)
+                    self.env._("%(order)s is not an after-sales service order.", order=order.name)
                 )
         for order in self:
             order._aftersales_gate_write(
@@ -152,7 +152,7 @@ class SaleOrder(models.Model):
         missing = self._aftersales_approval_missing()
         if missing:
             raise UserError(
-                _(
+                self.env._(
                     "Service order %(orders)s exceeds %(amount)s and needs the after-sales "
                     "manager's approval before it is sent or confirmed.",
                     orders=", ".join(missing.mapped("name")),
@@ -166,7 +166,7 @@ class SaleOrder(models.Model):
 
     def _confirmation_error_message(self):
         if self._aftersales_approval_missing():
-            return _("This service order needs the after-sales manager's approval first.")
+            return self.env._("This service order needs the after-sales manager's approval first.")
         return super()._confirmation_error_message()
 
     def _action_confirm(self):

@@ -1,4 +1,4 @@
-from odoo import _, fields, models
+from odoo import fields, models
 
 
 class SaleOrder(models.Model):
@@ -22,7 +22,7 @@ class SaleOrder(models.Model):
             if not ticket.needs_onsite:
                 continue
             company = ticket.company_id or order.company_id
-            summary = _(
+            summary = self.env._(
                 "Agree the staffing of %(request)s today (R13)", request=ticket.display_name
             )
             already = set(
@@ -44,7 +44,7 @@ class SaleOrder(models.Model):
                         "activity_type_id": todo.id,
                         "user_id": manager.id,
                         "summary": summary,
-                        "note": _(
+                        "note": self.env._(
                             "Service order %(order)s is confirmed: agree who goes and for how "
                             "long with the department managers today (R13, R20).",
                             order=order.name,

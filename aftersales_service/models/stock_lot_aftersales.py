@@ -1,4 +1,4 @@
-from odoo import _, api, fields, models
+from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
 
@@ -28,7 +28,7 @@ class StockLot(models.Model):
             project = lot.aftersales_project_id
             if project and lot.company_id and project.company_id != lot.company_id:
                 raise ValidationError(
-                    _(
+                    self.env._(
                         "Serial %(lot)s belongs to %(lot_company)s; it cannot be installed in "
                         "project %(project)s of %(project_company)s.",
                         lot=lot.name,

@@ -1,4 +1,4 @@
-from odoo import _, api, fields, models
+from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
 from ..tools.deadline_engine import part_deadline
@@ -148,7 +148,7 @@ class StockMove(models.Model):
                 and not move.aftersales_contract_date
             ):
                 raise ValidationError(
-                    _(
+                    self.env._(
                         "Repair %(repair)s: %(part)s is imported or large equipment; enter the "
                         "delivery date the contract sets for it (R8).",
                         repair=move.repair_id.name,
@@ -164,7 +164,7 @@ class StockMove(models.Model):
                 and vals.get("repair_line_type")
                 and not vals.get("product_id")
             ):
-                raise UserError(_("Every part line of a repair needs a product."))
+                raise UserError(self.env._("Every part line of a repair needs a product."))
         return super().create(vals_list)
 
     def write(self, vals):

@@ -1,4 +1,4 @@
-from odoo import _, api, fields, models
+from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
 
@@ -87,7 +87,7 @@ class StockPicking(models.Model):
         )
         if unchecked:
             raise UserError(
-                _(
+                self.env._(
                     "Check the parts of %(pickings)s item by item with the store keeper: tick "
                     "each line as picked before validating (R16).",
                     pickings=", ".join(unchecked.mapped("name")),
@@ -150,7 +150,7 @@ class StockPicking(models.Model):
                 and picking.aftersales_delivered_at < picking.aftersales_shipped_at
             ):
                 raise ValidationError(
-                    _(
+                    self.env._(
                         "Shipment %(picking)s cannot be delivered before it was shipped.",
                         picking=picking.name,
                     )

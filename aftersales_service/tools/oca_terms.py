@@ -20,6 +20,9 @@ from odoo.tools.translate import LazyTranslate
 
 _lt = LazyTranslate(__name__)
 
+# Module-level terms can only be lazy (no environment yet): `_lt` here, each translated where it
+# is used with `env._(term)` in the reader's language; prefer-env-translation is for `_()` calls.
+# pylint: disable=prefer-env-translation
 # helpdesk_mgmt: the portal's sort, filter, group-by and search labels (controllers/myaccount.py),
 # the name of a request mailed without subject, the reasons of suggested recipients, the
 # dashboard tiles and the duplicate wizard's error.
@@ -108,6 +111,7 @@ PURCHASE_REQUEST_TERMS = {
         _lt("Purchase Request %s is not approved or in progress"),
     )
 }
+# pylint: enable=prefer-env-translation
 OCA_TERMS = {**HELPDESK_TERMS, **ADVANCE_TERMS, **PURCHASE_REQUEST_TERMS}
 OCA_ERRORS = [
     *ADVANCE_ERRORS,

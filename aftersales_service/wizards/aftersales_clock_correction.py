@@ -1,6 +1,6 @@
 from markupsafe import Markup
 
-from odoo import _, api, fields, models
+from odoo import api, fields, models
 from odoo.exceptions import UserError
 
 from ..tools.access import internal_only
@@ -41,9 +41,9 @@ class AftersalesClockCorrection(models.TransientModel):
     def action_correct(self):
         self.ensure_one()
         if not (self.reason or "").strip():
-            raise UserError(_("A correction needs a reason."))
+            raise UserError(self.env._("A correction needs a reason."))
         if self.field_name == "received_at" and not self.new_value:
-            raise UserError(_("A request always has the time it was received."))
+            raise UserError(self.env._("A request always has the time it was received."))
         ticket = self.ticket_id
         label = dict(self._fields["field_name"]._description_selection(self.env))[self.field_name]
         old = ticket[self.field_name]
@@ -51,13 +51,13 @@ class AftersalesClockCorrection(models.TransientModel):
         ticket.message_post(
             body=Markup("%s<br/>%s")
             % (
-                _(
+                self.env._(
                     "%(time)s corrected from %(old)s to %(new)s (UTC).",
                     time=label,
-                    old=old or _("none"),
-                    new=self.new_value or _("none"),
+                    old=old or self.env._("none"),
+                    new=self.new_value or self.env._("none"),
                 ),
-                _("Reason: %(reason)s", reason=self.reason.strip()),
+                self.env._("Reason: %(reason)s", reason=self.reason.strip()),
             ),
             subtype_xmlid="mail.mt_note",
         )

@@ -1,6 +1,6 @@
 import base64
 
-from odoo import _, fields, models
+from odoo import fields, models
 from odoo.exceptions import UserError
 
 
@@ -23,7 +23,7 @@ class AftersalesHolidayImport(models.TransientModel):
     def action_import(self):
         self.ensure_one()
         if not self.data_file:
-            raise UserError(_("Choose the holiday file to import."))
+            raise UserError(self.env._("Choose the holiday file to import."))
         # Only after-sales managers reach this wizard (access rights); public holidays are
         # company-wide time off, which they may not edit directly.
         added = self.calendar_id.sudo()._aftersales_import_holidays(
@@ -34,7 +34,7 @@ class AftersalesHolidayImport(models.TransientModel):
             "tag": "display_notification",
             "params": {
                 "type": "success",
-                "message": _(
+                "message": self.env._(
                     "%(count)s days added to %(calendar)s.",
                     count=added,
                     calendar=self.calendar_id.name,

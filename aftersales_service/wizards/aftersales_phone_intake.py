@@ -1,4 +1,4 @@
-from odoo import _, api, fields, models
+from odoo import api, fields, models
 from odoo.exceptions import UserError
 from odoo.osv import expression
 
@@ -150,16 +150,19 @@ class AftersalesPhoneIntake(models.TransientModel):
         """Record the call as a request on the phone channel and open it."""
         self.ensure_one()
         if not self.partner_id and not self.aftersales_project_id:
-            raise UserError(_("Find the customer or the project before recording the call."))
+            raise UserError(
+                self.env._("Find the customer or the project before recording the call.")
+            )
         if not self.name and not self.description:
-            raise UserError(_("Describe the fault before recording the call."))
+            raise UserError(self.env._("Describe the fault before recording the call."))
         if self.received_at > fields.Datetime.now():
-            raise UserError(_("The call cannot be received in the future."))
+            raise UserError(self.env._("The call cannot be received in the future."))
         partner = self.partner_id or self.aftersales_project_id.partner_id
         contact = " ".join(filter(None, [self.contact_name, self.contact_phone]))
         ticket = self.env["helpdesk.ticket"].create(
             {
-                "name": self.name or _("Phone request from %(customer)s", customer=partner.name),
+                "name": self.name
+                or self.env._("Phone request from %(customer)s", customer=partner.name),
                 "description": self.description or self.name,
                 "customer_request": self.customer_request,
                 "partner_id": partner.id,
