@@ -2,7 +2,7 @@
 {
     "name": "After-sales Collection",
     "summary": "Receivables after handover, retention-money reminders, disputes and ageing",
-    "version": "18.0.1.2.0",
+    "version": "18.0.1.3.0",
     "category": "After-Sales",
     "license": "LGPL-3",
     "author": "After-sales Service Team",

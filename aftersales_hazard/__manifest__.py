@@ -2,7 +2,7 @@
 {
     "name": "After-sales Site Hazards",
     "summary": "Site hazard register per project and the hazard briefing gate on dispatch",
-    "version": "18.0.1.0.0",
+    "version": "18.0.1.1.0",
     "category": "After-Sales",
     "license": "LGPL-3",
     "author": "After-sales Service Team",

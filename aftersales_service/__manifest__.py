@@ -3,7 +3,7 @@
     "name": "After-sales Service",
     "summary": "After-sales for engineering and equipment companies: project files, "
     "service requests with regulated deadlines, repairs, parts and dispatch",
-    "version": "18.0.1.3.0",
+    "version": "18.0.1.4.0",
     "category": "After-Sales",
     "license": "LGPL-3",
     "author": "After-sales Service Team",
