@@ -13,6 +13,7 @@
         "security/ir.model.access.csv",
         "data/aftersales_archive_category_data.xml",
         "views/aftersales_hazard_views.xml",
+        "wizards/aftersales_hazard_copy_views.xml",
         "report/aftersales_hazard_reports.xml",
     ],
     "demo": [
