@@ -5,8 +5,8 @@ from odoo.addons.aftersales_service.tests.common_view_ids import ViewIdsCase
 
 @tagged("post_install", "-at_install")
 class TestViewIds(ViewIdsCase):
-    """Issue 20: the inheriting views of aftersales_collection say they inherit, and an upgrade from 18.0.1.2.0
-    renames their xml ids without losing the views."""
+    """Issue 20: the inheriting views of aftersales_collection say they inherit, and an upgrade
+    from 18.0.1.2.0 renames their xml ids without losing the views."""
 
     MODULE = "aftersales_collection"
     SCRIPT = "aftersales_collection/migrations/18.0.1.3.0/pre-migrate-view-ids.py"

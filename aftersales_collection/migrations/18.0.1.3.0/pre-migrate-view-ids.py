@@ -8,13 +8,15 @@ VIEW_IDS = {
     "view_account_invoice_filter_aftersales": "account_move_view_search_inherit_collection",
     "portal_my_aftersales_project_retention": "portal_my_aftersales_project_inherit_retention",
     "aftersales_project_view_form_collection": "aftersales_project_view_form_inherit_collection",
-    "aftersales_project_view_search_collection": "aftersales_project_view_search_inherit_collection",
+    "aftersales_project_view_search_collection": (
+        "aftersales_project_view_search_inherit_collection"
+    ),
     "helpdesk_ticket_view_form_collection": "helpdesk_ticket_view_form_inherit_collection",
     "res_config_settings_view_form_collection": "res_config_settings_view_form_inherit_collection",
 }
 
 
 def migrate(cr, version):
-    """Existing databases before 18.0.1.3.0: the views of aftersales_collection that extend another view keep
-    their records (and database ids) under their new xml ids."""
+    """Existing databases before 18.0.1.3.0: the views of aftersales_collection that extend
+    another view keep their records (and database ids) under their new xml ids."""
     rename_xmlids(cr, "aftersales_collection", VIEW_IDS)

@@ -10,6 +10,6 @@ VIEW_IDS = {
 
 
 def migrate(cr, version):
-    """Existing databases before 18.0.1.1.0: the views of aftersales_hazard that extend another view keep
-    their records (and database ids) under their new xml ids."""
+    """Existing databases before 18.0.1.1.0: the views of aftersales_hazard that extend
+    another view keep their records (and database ids) under their new xml ids."""
     rename_xmlids(cr, "aftersales_hazard", VIEW_IDS)

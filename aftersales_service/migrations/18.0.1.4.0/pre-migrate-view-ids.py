@@ -18,8 +18,12 @@ VIEW_IDS = {
     "helpdesk_ticket_worklist_view_list": "helpdesk_ticket_view_list_inherit_worklist",
     "helpdesk_ticket_worklist_view_kanban": "helpdesk_ticket_view_kanban_inherit_worklist",
     "helpdesk_ticket_team_view_form_aftersales": "helpdesk_ticket_team_view_form_inherit_worklist",
-    "helpdesk_ticket_category_view_form_clocks": "helpdesk_ticket_category_view_form_inherit_clocks",
-    "helpdesk_ticket_category_view_list_clocks": "helpdesk_ticket_category_view_list_inherit_clocks",
+    "helpdesk_ticket_category_view_form_clocks": (
+        "helpdesk_ticket_category_view_form_inherit_clocks"
+    ),
+    "helpdesk_ticket_category_view_list_clocks": (
+        "helpdesk_ticket_category_view_list_inherit_clocks"
+    ),
     "res_partner_view_form_aftersales_file": "res_partner_view_form_inherit_customer_file",
     "hr_job_view_form_aftersales_role": "hr_job_view_form_inherit_role",
     "hr_employee_view_form_aftersales_role": "hr_employee_view_form_inherit_role",
@@ -48,8 +52,12 @@ VIEW_IDS = {
     "aftersales_project_view_form_archive": "aftersales_project_view_form_inherit_archive",
     "aftersales_project_view_form_dispatch": "aftersales_project_view_form_inherit_dispatch",
     "aftersales_project_view_form_visits": "aftersales_project_view_form_inherit_visits",
-    "aftersales_service_report_view_form_satisfaction": "aftersales_service_report_view_form_inherit_satisfaction",
-    "aftersales_service_report_view_form_arrival": "aftersales_service_report_view_form_inherit_arrival",
+    "aftersales_service_report_view_form_satisfaction": (
+        "aftersales_service_report_view_form_inherit_satisfaction"
+    ),
+    "aftersales_service_report_view_form_arrival": (
+        "aftersales_service_report_view_form_inherit_arrival"
+    ),
     "portal_my_home_aftersales": "portal_my_home_inherit_aftersales",
     "portal_breadcrumbs_aftersales": "portal_breadcrumbs_inherit_aftersales",
     "portal_my_home_aftersales_complaints": "portal_my_home_inherit_complaints",
@@ -60,12 +68,14 @@ VIEW_IDS = {
     "portal_my_aftersales_project_visits": "portal_my_aftersales_project_inherit_visits",
     "portal_ticket_list_aftersales": "portal_ticket_list_inherit_aftersales",
     "portal_helpdesk_ticket_page_aftersales": "portal_helpdesk_ticket_page_inherit_aftersales",
-    "portal_helpdesk_ticket_page_aftersales_fields": "portal_helpdesk_ticket_page_inherit_aftersales_fields",
+    "portal_helpdesk_ticket_page_aftersales_fields": (
+        "portal_helpdesk_ticket_page_inherit_aftersales_fields"
+    ),
     "portal_ticket_new_button_aftersales": "portal_ticket_new_button_inherit_aftersales",
 }
 
 
 def migrate(cr, version):
-    """Existing databases before 18.0.1.4.0: the views of aftersales_service that extend another view keep
-    their records (and database ids) under their new xml ids."""
+    """Existing databases before 18.0.1.4.0: the views of aftersales_service that extend
+    another view keep their records (and database ids) under their new xml ids."""
     rename_xmlids(cr, "aftersales_service", VIEW_IDS)
