@@ -2,7 +2,7 @@
 {
     "name": "After-sales Site Hazards",
     "summary": "Site hazard register per project and the hazard briefing gate on dispatch",
-    "version": "18.0.1.0.0",
+    "version": "18.0.1.1.0",
     "category": "After-Sales",
     "license": "LGPL-3",
     "author": "After-sales Service Team",
@@ -13,6 +13,7 @@
         "security/ir.model.access.csv",
         "data/aftersales_archive_category_data.xml",
         "views/aftersales_hazard_views.xml",
+        "wizards/aftersales_hazard_copy_views.xml",
         "report/aftersales_hazard_reports.xml",
     ],
     "demo": [

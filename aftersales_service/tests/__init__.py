@@ -57,3 +57,4 @@ from . import test_visits_planning
 from . import test_visits_concurrency
 from . import test_visits_flow
 from . import test_visits_portal
+from . import test_view_ids
