@@ -3,7 +3,7 @@ from markupsafe import Markup
 from odoo import api, fields, models
 from odoo.tools import format_datetime
 
-from .helpdesk_ticket import CLOCK_FIELDS, CLOCKS
+from .helpdesk_ticket_aftersales import CLOCK_FIELDS, CLOCKS
 
 LEVELS = [("warning", "Warning"), ("breach", "Breach")]
 

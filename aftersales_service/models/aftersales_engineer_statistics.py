@@ -1,7 +1,7 @@
 from odoo import api, fields, models, tools
 from odoo.tools import SQL
 
-from .aftersales_role import ROLES
+from .hr_job_role import ROLES
 from .aftersales_statistics import NDA_STATES, company_zones_sql, on_time_sql, rate_sql
 
 

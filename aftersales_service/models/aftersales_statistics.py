@@ -1,7 +1,7 @@
 from odoo import fields, models, tools
 from odoo.tools import SQL
 
-from .helpdesk_ticket import CLOCK_FIELDS, COVERAGE
+from .helpdesk_ticket_aftersales import CLOCK_FIELDS, COVERAGE
 
 NDA_STATES = [("valid", "Valid"), ("expired", "Expired Agreement"), ("missing", "No Agreement")]
 

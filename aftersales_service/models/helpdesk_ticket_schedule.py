@@ -1,6 +1,6 @@
 from odoo import _, api, fields, models
 
-from .helpdesk_ticket import CLOCK_FIELDS
+from .helpdesk_ticket_aftersales import CLOCK_FIELDS
 
 
 class HelpdeskTicket(models.Model):

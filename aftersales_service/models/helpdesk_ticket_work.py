@@ -1,6 +1,6 @@
 from odoo import models
 
-from .helpdesk_ticket_stage import STEP_RANK
+from .helpdesk_ticket_stage_aftersales import STEP_RANK
 
 # Facts whose recording may move the request's stage forward.
 _STEP_FACTS = {"answered_at", "onsite_at"}
