@@ -1,8 +1,8 @@
 from odoo import api, fields, models, tools
 from odoo.tools import SQL
 
-from .hr_job_role import ROLES
 from .aftersales_statistics import NDA_STATES, company_zones_sql, on_time_sql, rate_sql
+from .hr_job_role import ROLES
 
 
 class AftersalesEngineerStatistics(models.Model):
