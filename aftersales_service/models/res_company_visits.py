@@ -1,6 +1,11 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
 
+# Every month has a 28th: a visit day up to it exists in every visit month.
+VISIT_DAY_MAX = 28
+# A bound on the milestone settings against typing errors (R42 sets no number): two years.
+MILESTONE_MONTHS_MAX = 24
+
 
 class ResCompany(models.Model):
     _inherit = "res.company"
@@ -52,10 +57,17 @@ class ResCompany(models.Model):
             )
             if any(not 1 <= month <= 12 for month in months):
                 raise ValidationError(_("Visit and inspection months are between 1 and 12."))
-            if not 1 <= company.aftersales_visit_day <= 28:
-                raise ValidationError(_("The visit day is between 1 and 28."))
+            if not 1 <= company.aftersales_visit_day <= VISIT_DAY_MAX:
+                raise ValidationError(
+                    _("The visit day is between 1 and %(max)s.", max=VISIT_DAY_MAX)
+                )
             if not (
-                0 <= company.aftersales_visit_acceptance_months <= 24
-                and 0 <= company.aftersales_visit_warranty_months_before <= 24
+                0 <= company.aftersales_visit_acceptance_months <= MILESTONE_MONTHS_MAX
+                and 0 <= company.aftersales_visit_warranty_months_before <= MILESTONE_MONTHS_MAX
             ):
-                raise ValidationError(_("Milestone visits are between 0 and 24 months away."))
+                raise ValidationError(
+                    _(
+                        "Milestone visits are between 0 and %(max)s months away.",
+                        max=MILESTONE_MONTHS_MAX,
+                    )
+                )
