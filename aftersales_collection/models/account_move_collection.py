@@ -11,6 +11,15 @@ from .aftersales_project_collection import RECEIVABLE_GROUPS
 
 # Payment states of a posted invoice that still has money to collect.
 OPEN_PAYMENT_STATES = ("not_paid", "partial")
+# Customer invoices with money to collect and no dispute open: an open dispute pauses every
+# reminder and escalation until it is resolved (R32).
+COLLECTIBLE_DOMAIN = [
+    ("move_type", "=", "out_invoice"),
+    ("state", "=", "posted"),
+    ("payment_state", "in", OPEN_PAYMENT_STATES),
+    "!",
+    ("aftersales_dispute_ids.state", "=", "open"),
+]
 OVERDUE_BATCH_SIZE = 500
 
 
@@ -170,15 +179,11 @@ class AccountMove(models.Model):
         """Posted invoices of paid services already served, unpaid after their due date and not
         reminded yet."""
         return [
-            ("move_type", "=", "out_invoice"),
-            ("state", "=", "posted"),
+            *COLLECTIBLE_DOMAIN,
             ("aftersales_ticket_id", "!=", False),
             ("aftersales_ticket_id.aftersales_service_end_date", "!=", False),
-            ("payment_state", "in", OPEN_PAYMENT_STATES),
             ("invoice_date_due", "<", today),
             ("aftersales_overdue_reminded_on", "=", False),
-            "!",
-            ("aftersales_dispute_ids.state", "=", "open"),
         ]
 
     @api.model
@@ -263,14 +268,10 @@ class AccountMove(models.Model):
         return expression.AND(
             [
                 [
-                    ("move_type", "=", "out_invoice"),
-                    ("state", "=", "posted"),
+                    *COLLECTIBLE_DOMAIN,
                     ("aftersales_project_id", "!=", False),
                     ("aftersales_ticket_id", "=", False),
-                    ("payment_state", "in", OPEN_PAYMENT_STATES),
                     ("aftersales_escalation_ids", "=", False),
-                    "!",
-                    ("aftersales_dispute_ids.state", "=", "open"),
                     ("aftersales_retention_ids", "=", False),
                 ],
                 expression.OR(per_company) if per_company else expression.FALSE_DOMAIN,

@@ -13,6 +13,10 @@ BUCKETS = [
     ("91_180", "91–180 days"),
     ("over_180", "> 180 days"),
 ]
+# Excel allows 31 characters in a sheet name: a company's name is cut to SHEET_NAME_MAX, and to
+# fewer where a "~2" suffix must tell two names apart that are the same once cut.
+SHEET_NAME_MAX = 28
+SHEET_NAME_STEM = 25
 
 
 class AftersalesAgeingReport(models.Model):
@@ -281,10 +285,12 @@ class AftersalesAgeingReport(models.Model):
 
     @staticmethod
     def _sheet_name(name, used):
-        clean = "".join("_" if ch in "[]:*?/\\" else ch for ch in name)[:28] or "Company"
+        clean = (
+            "".join("_" if ch in "[]:*?/\\" else ch for ch in name)[:SHEET_NAME_MAX] or "Company"
+        )
         candidate, counter = clean, 2
         while candidate.lower() in used:
-            candidate, counter = f"{clean[:25]}~{counter}", counter + 1
+            candidate, counter = f"{clean[:SHEET_NAME_STEM]}~{counter}", counter + 1
         used.add(candidate.lower())
         return candidate
 

@@ -72,7 +72,12 @@ class AftersalesRetention(models.Model):
         default="fixed",
         required=True,
     )
-    percent = fields.Float(string="Percentage", digits=(5, 2), default=5.0)
+    # R29/R30: the company's retention percentage, the one definition of its default.
+    percent = fields.Float(
+        string="Percentage",
+        digits=(5, 2),
+        default=lambda self: self.env.company.aftersales_retention_percent,
+    )
     contract_amount = fields.Monetary(
         compute="_compute_contract_amount",
         store=True,

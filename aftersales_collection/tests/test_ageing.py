@@ -91,6 +91,17 @@ class TestAgeing(CollectionCase):
         second = [row for row in book[self.other_company.name[:28]].iter_rows(values_only=True)]
         self.assertEqual(list(second[-1][3:8]), [0.0, 300.0, 0.0, 0.0, 300.0])
 
+    def test_sheet_names_fit_excel(self):
+        """Excel refuses sheet names over 31 characters: a long company name is cut to 28, and
+        two names the same once cut are told apart by a suffix, still within the limit."""
+        used = set()
+        name = "Shanghai Water Treatment Engineering Co., Ltd."
+        first = self.Ageing._sheet_name(name, used)
+        second = self.Ageing._sheet_name(name + " (Beijing)", used)
+        self.assertEqual(first, name[:28])
+        self.assertEqual(second, name[:25] + "~2")
+        self.assertLessEqual(max(len(first), len(second)), 31)
+
     def test_export_action(self):
         action = self.Ageing.with_user(self.accountant).search(self.domain).action_export_xlsx()
         attachment_id = int(action["url"].split("/")[3].split("?")[0])

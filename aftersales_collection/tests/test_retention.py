@@ -87,6 +87,21 @@ class TestRetention(CollectionCase):
         with self.assertRaises(UserError):
             retention.percent = 120.0
 
+    def test_percentage_default_is_the_company_setting(self):
+        """R29/R30: a retention by percentage starts from the company's retention percentage
+        (default 5 %), the one definition the handover wizard proposes too."""
+        retention = self._retention(
+            self.due_later, amount_type="percent", contract_amount=1000000.0
+        )
+        self.assertEqual(retention.percent, 5.0)
+        self.assertEqual(retention.amount, 50000.0)
+        self.company.aftersales_retention_percent = 7.5
+        retention = self._retention(
+            self.due_later, amount_type="percent", contract_amount=1000000.0
+        )
+        self.assertEqual(retention.percent, 7.5)
+        self.assertEqual(retention.amount, 75000.0)
+
     def test_cron_sends_each_reminder_once(self):
         Retention = self.Retention
         Retention._cron_send_reminders()

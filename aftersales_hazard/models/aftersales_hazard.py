@@ -19,6 +19,9 @@ LEVELS = [
     ("5", "5 - Very High"),
 ]
 RISK_LEVELS = [("low", "Low"), ("medium", "Medium"), ("high", "High"), ("critical", "Critical")]
+# R40: the usual 5 × 5 risk matrix (probability × severity): the lowest score of each level above
+# "low", worst first. The regulation names no numbers; a stored level, so not a setting.
+RISK_THRESHOLDS = (("critical", 20), ("high", 10), ("medium", 5))
 # Fields whose change makes an acknowledged briefing outdated.
 BRIEFED_FIELDS = {
     "name",
@@ -78,13 +81,7 @@ class AftersalesHazard(models.Model):
     @api.model
     def _risk_level_of(self, score):
         """Risk matrix 5 × 5: 1–4 low, 5–9 medium, 10–16 high, 20–25 critical."""
-        if score >= 20:
-            return "critical"
-        if score >= 10:
-            return "high"
-        if score >= 5:
-            return "medium"
-        return "low"
+        return next((level for level, lowest in RISK_THRESHOLDS if score >= lowest), "low")
 
     @api.constrains("control_measures")
     def _check_control_measures(self):

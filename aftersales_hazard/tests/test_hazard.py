@@ -50,6 +50,18 @@ class TestHazard(AftersalesCase):
             self.assertEqual(form.risk_level, "high")
             form.severity = "1"
             self.assertEqual(form.risk_level, "low")
+        # R40: the matrix's boundaries (RISK_THRESHOLDS), each side.
+        for score, level in (
+            (4, "low"),
+            (5, "medium"),
+            (9, "medium"),
+            (10, "high"),
+            (16, "high"),
+            (20, "critical"),
+            (25, "critical"),
+        ):
+            with self.subTest(score=score):
+                self.assertEqual(self.Hazard._risk_level_of(score), level)
 
     def test_control_measures_required(self):
         with self.assertRaises(ValidationError):

@@ -9,7 +9,7 @@ from odoo.addons.helpdesk_mgmt.controllers.main import HelpdeskTicketController
 from odoo.addons.helpdesk_mgmt.controllers.myaccount import CustomerPortalHelpdesk
 
 from ..tools.oca_terms import oca_labels
-from .portal import aftersales_clock_values
+from .portal import aftersales_clock_values, aftersales_size_error, aftersales_text_errors
 
 
 def _int(value):
@@ -54,38 +54,14 @@ class AftersalesHelpdeskTicketController(HelpdeskTicketController):
 
     def _aftersales_ticket_input_error(self, kw, company):
         subject, description = kw.get("subject") or "", kw.get("description") or ""
-        if "\x00" in subject or "\x00" in description:
-            return request.env._("The request contains a character that cannot be stored.")
-        if len(subject) > company.aftersales_portal_title_max:
-            return request.env._(
-                "The title is longer than %(max)s characters.",
-                max=company.aftersales_portal_title_max,
-            )
-        if len(description) > company.aftersales_portal_description_max:
-            return request.env._(
-                "The description is longer than %(max)s characters.",
-                max=company.aftersales_portal_description_max,
-            )
-        photo_max, total_max = (
-            company.aftersales_portal_photo_max_mb,
-            company.aftersales_portal_submission_max_mb,
-        )
-        total = 0
+        errors = aftersales_text_errors(company, subject, description)
+        if errors:
+            return next(iter(errors.values()))
+        sizes = []
         for upload in request.httprequest.files.getlist("attachment"):
-            size = len(upload.read())
+            sizes.append((upload.filename, len(upload.read())))
             upload.seek(0)  # helpdesk_mgmt reads it again
-            total += size
-            if size > photo_max * 1024 * 1024:
-                return request.env._(
-                    "%(name)s is larger than %(max)s MB.",
-                    name=upload.filename,
-                    max=format(photo_max, "g"),
-                )
-        if total > total_max * 1024 * 1024:
-            return request.env._(
-                "The files together are larger than %(max)s MB.", max=format(total_max, "g")
-            )
-        return None
+        return aftersales_size_error(company, sizes)
 
 
 class AftersalesCustomerPortalHelpdesk(CustomerPortalHelpdesk):
@@ -127,6 +103,7 @@ class AftersalesCustomerPortalHelpdesk(CustomerPortalHelpdesk):
 
     def _ticket_get_searchbar_inputs(self):
         values = self._aftersales_oca_labels(super()._ticket_get_searchbar_inputs())
+        # After helpdesk_mgmt's own search fields (orders 1-3).
         values["project"] = {
             "input": "project",
             "label": request.env._("Search in Project"),

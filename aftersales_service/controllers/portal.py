@@ -16,6 +16,47 @@ PHOTO_TYPES = ("image/",)
 MB = 1024 * 1024
 
 
+def aftersales_text_errors(company, title, description):
+    """The company's portal limits on a request's title and description (issue 12), the same on
+    every form: {"name": error, "description": error}, empty when both pass."""
+    errors = {}
+    if "\x00" in title:
+        errors["name"] = request.env._("The title contains a character that cannot be stored.")
+    elif len(title) > company.aftersales_portal_title_max:
+        errors["name"] = request.env._(
+            "The title is longer than %(max)s characters.",
+            max=company.aftersales_portal_title_max,
+        )
+    if "\x00" in description:
+        errors["description"] = request.env._(
+            "The description contains a character that cannot be stored."
+        )
+    elif len(description) > company.aftersales_portal_description_max:
+        errors["description"] = request.env._(
+            "The description is longer than %(max)s characters.",
+            max=company.aftersales_portal_description_max,
+        )
+    return errors
+
+
+def aftersales_size_error(company, sizes):
+    """The company's portal limits on uploads (issue 12), the same on every form: the error of
+    the first file too large, else of all of them together, else None; ``sizes`` holds
+    (file name, bytes) pairs."""
+    photo_max = company.aftersales_portal_photo_max_mb
+    for name, size in sizes:
+        if size > photo_max * MB:
+            return request.env._(
+                "%(name)s is larger than %(max)s MB.", name=name, max=format(photo_max, "g")
+            )
+    total_max = company.aftersales_portal_submission_max_mb
+    if sum(size for _name, size in sizes) > total_max * MB:
+        return request.env._(
+            "The files together are larger than %(max)s MB.", max=format(total_max, "g")
+        )
+    return None
+
+
 def aftersales_clock_values(company=None):
     """The clock of every time a customer reads (issue 14): the company's zone (its working
     calendar's, as the deadline engine counts and the documents print), labelled as on the
@@ -297,27 +338,12 @@ class AftersalesPortal(CustomerPortal):
             errors["severity"] = request.env._("Choose a severity.")
         company = project_sudo.company_id
         title = (post.get("name") or "").strip()
+        description = (post.get("description") or "").strip()
+        errors.update(aftersales_text_errors(company, title, description))
         if not title:
             errors["name"] = request.env._("Give the request a short title.")
-        elif "\x00" in title:
-            errors["name"] = request.env._("The title contains a character that cannot be stored.")
-        elif len(title) > company.aftersales_portal_title_max:
-            errors["name"] = request.env._(
-                "The title is longer than %(max)s characters.",
-                max=company.aftersales_portal_title_max,
-            )
-        description = (post.get("description") or "").strip()
         if not description:
             errors["description"] = request.env._("Describe the fault.")
-        elif "\x00" in description:
-            errors["description"] = request.env._(
-                "The description contains a character that cannot be stored."
-            )
-        elif len(description) > company.aftersales_portal_description_max:
-            errors["description"] = request.env._(
-                "The description is longer than %(max)s characters.",
-                max=company.aftersales_portal_description_max,
-            )
         user = request.env.user
         vals = {
             "name": title,
@@ -338,30 +364,18 @@ class AftersalesPortal(CustomerPortal):
 
     def _aftersales_photos(self, company):
         """The uploaded photos within the company's limits (a photo, all of them together)."""
-        photo_max, total_max = (
-            company.aftersales_portal_photo_max_mb,
-            company.aftersales_portal_submission_max_mb,
-        )
-        photos, errors, total = [], {}, 0
+        photos, errors = [], {}
         for upload in request.httprequest.files.getlist("photos"):
             if not upload.filename:
                 continue
-            content = upload.read()
-            total += len(content)
             if not (upload.mimetype or "").startswith(PHOTO_TYPES):
                 errors["photos"] = request.env._("%(name)s is not a photo.", name=upload.filename)
-            elif len(content) > photo_max * MB:
-                errors["photos"] = request.env._(
-                    "%(name)s is larger than %(max)s MB.",
-                    name=upload.filename,
-                    max=format(photo_max, "g"),
-                )
-            else:
-                photos.append((upload.filename, upload.mimetype, content))
-        if total > total_max * MB and "photos" not in errors:
-            errors["photos"] = request.env._(
-                "The photos together are larger than %(max)s MB.", max=format(total_max, "g")
-            )
+            photos.append((upload.filename, upload.mimetype, upload.read()))
+        size_error = aftersales_size_error(
+            company, [(name, len(content)) for name, _mimetype, content in photos]
+        )
+        if size_error and "photos" not in errors:
+            errors["photos"] = size_error
         return photos, errors
 
     @http.route(

@@ -61,7 +61,7 @@ class AftersalesComplaintPortal(AftersalesPortal):
     def portal_aftersales_complaint_submit(self, description=None, project_id=None, **kw):
         description = (description or "").strip()
         company = request.env.user.company_id
-        limit = company.sudo().aftersales_portal_description_max or 10000
+        limit = company.sudo().aftersales_portal_description_max
         if not description or len(description) > limit:
             return self.portal_aftersales_complaint_new(
                 error=request.env._(

@@ -4,6 +4,9 @@ from odoo.http import request
 
 from .portal import AftersalesPortal
 
+# A customer's reason for moving a visit is a line or two: longer input is cut, not refused.
+MOVE_REASON_MAX = 1000
+
 
 class AftersalesVisitPortal(AftersalesPortal):
     """The project page lists the planned and done visits (R42); the customer may ask to move
@@ -46,7 +49,7 @@ class AftersalesVisitPortal(AftersalesPortal):
         try:
             with request.env.cr.savepoint():
                 visit_sudo._aftersales_ask_move(
-                    request.env.user.partner_id, wanted, (reason or "").strip()[:1000]
+                    request.env.user.partner_id, wanted, (reason or "").strip()[:MOVE_REASON_MAX]
                 )
         except UserError:
             return request.redirect(f"{url}?visit_error=1")

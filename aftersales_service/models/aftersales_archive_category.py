@@ -4,6 +4,9 @@ from odoo.exceptions import ValidationError
 from ..tools.counting import count_by
 from ..tools.important_mark import IMPORTANT_MARK
 
+# R35: classes, sub-items, articles.
+TAXONOMY_LEVELS = 3
+
 
 class AftersalesArchiveCategory(models.Model):
     """A class or sub-item of the after-sales archive taxonomy (R35: 2 classes, 12 sub-items,
@@ -106,9 +109,8 @@ class AftersalesArchiveCategory(models.Model):
 
     @api.constrains("parent_id")
     def _check_level(self):
-        # R35: classes, sub-items, articles: three levels.
         for category in self:
-            if category.level > 3:
+            if category.level > TAXONOMY_LEVELS:
                 raise ValidationError(
                     self.env._(
                         "Archive category %(code)s: the taxonomy has three levels (class, "

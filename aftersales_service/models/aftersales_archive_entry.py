@@ -351,7 +351,7 @@ class AftersalesArchiveEntry(models.Model):
         self.ensure_one()
         version = self.version + 1
         base = self.attachment_ids.sorted("id")[:1].name or f"{self.name}"
-        stem = base[:-4] if base.lower().endswith(".pdf") else base
+        stem = base[: -len(".pdf")] if base.lower().endswith(".pdf") else base
         attachment = (
             self.env["ir.attachment"]
             .sudo()

@@ -88,6 +88,30 @@ class AftersalesDeadlineWarning(models.Model):
             self._aftersales_send(due)
         return len(due)
 
+    @api.model
+    def _aftersales_when(self, env, company, deadline):
+        """``deadline`` (naive UTC) as the manager reads it: in the company's zone, labelled, in
+        the language of ``env``."""
+        return "%s %s" % (
+            format_datetime(env, deadline, tz=company._aftersales_tz()),
+            company.with_env(env)._aftersales_tz_label(),
+        )
+
+    @api.model
+    def _aftersales_create_warnings(self, activity_vals, warning_vals):
+        """Create the managers' activities and the warnings in one batch each; ``activity_vals``
+        holds one activity, in order, for every warning that has a manager (``user_id``)."""
+        activities = iter(
+            self.env["mail.activity"]
+            .sudo()
+            .with_context(mail_activity_quick_update=True)
+            .create(activity_vals)
+        )
+        for vals in warning_vals:
+            if vals["user_id"]:
+                vals["activity_id"] = next(activities).id
+        return self.sudo().create(warning_vals)
+
     def _aftersales_send(self, due):
         """One activity and one chatter note per warning; everything created in batches."""
         todo = self.env.ref("mail.mail_activity_data_todo")
@@ -105,10 +129,7 @@ class AftersalesDeadlineWarning(models.Model):
             if env.lang not in clock_names:
                 clock_names[env.lang] = dict(self._fields["clock"]._description_selection(env))
             clock_name = clock_names[env.lang][clock]
-            when = "%s %s" % (
-                format_datetime(env, deadline, tz=company._aftersales_tz()),
-                company.with_env(env)._aftersales_tz_label(),
-            )
+            when = self._aftersales_when(env, company, deadline)
             if level == "breach":
                 summary = env._("%(clock)s deadline missed", clock=clock_name)
                 note = env._(
@@ -147,16 +168,7 @@ class AftersalesDeadlineWarning(models.Model):
                 }
             )
             notes.setdefault(ticket.id, []).append(note)
-        activities = iter(
-            self.env["mail.activity"]
-            .sudo()
-            .with_context(mail_activity_quick_update=True)
-            .create(activity_vals)
-        )
-        for vals in warning_vals:
-            if vals["user_id"]:
-                vals["activity_id"] = next(activities).id
-        warnings = self.sudo().create(warning_vals)
+        warnings = self._aftersales_create_warnings(activity_vals, warning_vals)
         tickets = self.env["helpdesk.ticket"].browse(list(notes))
         tickets._message_log_batch(
             {ticket_id: Markup("<br/>").join(lines) for ticket_id, lines in notes.items()}

@@ -1,7 +1,6 @@
 from markupsafe import Markup
 
 from odoo import api, fields, models
-from odoo.tools import format_datetime
 
 
 class AftersalesDeadlineWarning(models.Model):
@@ -69,11 +68,10 @@ class AftersalesDeadlineWarning(models.Model):
         }
         due = []
         for complaint in complaints:
-            percent = complaint.company_id.aftersales_escalation_percent or 75
-            start, deadline = complaint.received_at, complaint.deadline
+            deadline = complaint.deadline
             if now >= deadline:
                 level = "breach"
-            elif now >= start + (deadline - start) * percent / 100:
+            elif now >= complaint.company_id._aftersales_warn_at(complaint.received_at, deadline):
                 level = "warning"
             else:
                 continue
@@ -86,10 +84,7 @@ class AftersalesDeadlineWarning(models.Model):
             company = complaint.company_id
             manager = company._aftersales_escalation_user()
             env = self.with_context(lang=manager.lang or self.env.lang).env
-            when = "%s %s" % (
-                format_datetime(env, deadline, tz=company._aftersales_tz()),
-                company.with_env(env)._aftersales_tz_label(),
-            )
+            when = self._aftersales_when(env, company, deadline)
             if level == "breach":
                 summary = env._("Complaint deadline missed")
                 note = env._(
@@ -127,14 +122,5 @@ class AftersalesDeadlineWarning(models.Model):
                 )
             warning_vals.append(vals)
             complaint._message_log(body=Markup("%s") % note)
-        activities = iter(
-            self.env["mail.activity"]
-            .sudo()
-            .with_context(mail_activity_quick_update=True)
-            .create(activity_vals)
-        )
-        for vals in warning_vals:
-            if vals["user_id"]:
-                vals["activity_id"] = next(activities).id
-        self.sudo().create(warning_vals)
+        self._aftersales_create_warnings(activity_vals, warning_vals)
         return len(due)

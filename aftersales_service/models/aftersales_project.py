@@ -73,7 +73,7 @@ class AftersalesProject(models.Model):
     warranty_months = fields.Integer(
         string="Warranty (months)",
         tracking=True,
-        default=lambda self: self.env.company.aftersales_warranty_months or 12,
+        default=lambda self: self.env.company.aftersales_warranty_months,
     )
     warranty_start = fields.Date(
         compute="_compute_warranty", store=True, help="Acceptance date, else delivery date."

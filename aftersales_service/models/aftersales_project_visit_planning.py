@@ -4,6 +4,8 @@ from dateutil.relativedelta import relativedelta
 
 from odoo import models
 
+from .res_company_visits import VISIT_DAY_MAX
+
 
 class AftersalesProject(models.Model):
     _inherit = "aftersales.project"
@@ -30,10 +32,10 @@ class AftersalesProject(models.Model):
             "state": "planned",
         }
         due = []
-        day = max(1, min(company.aftersales_visit_day or 1, 28))
+        day = max(1, min(company.aftersales_visit_day or 1, VISIT_DAY_MAX))
 
         def months(*numbers):
-            # The visit months of the next 12 months: this year's and next year's.
+            # The visit months of the planning horizon: this year's and next year's.
             for year in (today.year, today.year + 1):
                 for month in sorted({m for m in numbers if 1 <= (m or 0) <= 12}):
                     yield early(date(year, month, day)), f"{year}-{month:02d}"

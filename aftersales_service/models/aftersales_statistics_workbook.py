@@ -9,7 +9,10 @@ from odoo import Command, api, models
 from odoo.tools import format_date
 
 XLSX_MIMETYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+# R44: the monthly sheet shows the trend of the last twelve months.
 MONTHS_SHOWN = 12
+# Every sheet: its title on the first row, the table's head on HEAD_ROW, its rows below.
+HEAD_ROW = 2
 # Worst first: the state shown for an engineer whose trips of the month disagree.
 NDA_ORDER = ("missing", "expired", "valid")
 CLOCK_RATES = ("answer_rate", "onsite_rate", "quote_rate", "parts_rate")
@@ -184,16 +187,27 @@ class AftersalesStatistics(models.Model):
         return output.getvalue()
 
     @staticmethod
+    def _sheet_head(workbook, formats, name, title, headers, widths):
+        """A new sheet ``name``: ``title`` on the first row, ``headers`` on HEAD_ROW, the first
+        column ``widths[0]`` wide and the others ``widths[1]``."""
+        sheet = workbook.add_worksheet(name)
+        sheet.write(0, 0, title, formats["title"])
+        sheet.write_row(HEAD_ROW, 0, headers, formats["head"])
+        sheet.set_column(0, 0, widths[0])
+        sheet.set_column(1, len(headers) - 1, widths[1])
+        return sheet
+
+    @staticmethod
     def _chart(workbook, sheet, kind, title, columns, last_row, anchor):
-        """A chart of the sheet's table (headers on row 3, labels in column A, data from row 4
-        to ``last_row``), one series per column of ``columns``, placed at ``anchor``."""
+        """A chart of the sheet's table (headers on HEAD_ROW, labels in column A, data from the
+        next row to ``last_row``), one series per column of ``columns``, placed at ``anchor``."""
         chart = workbook.add_chart({"type": kind})
         for col in columns:
             chart.add_series(
                 {
-                    "name": [sheet.name, 2, col],
-                    "categories": [sheet.name, 3, 0, last_row, 0],
-                    "values": [sheet.name, 3, col, last_row, col],
+                    "name": [sheet.name, HEAD_ROW, col],
+                    "categories": [sheet.name, HEAD_ROW + 1, 0, last_row, 0],
+                    "values": [sheet.name, HEAD_ROW + 1, col, last_row, col],
                 }
             )
         chart.set_title({"name": title})
@@ -203,17 +217,11 @@ class AftersalesStatistics(models.Model):
         return format_date(self.env, day, date_format="yyyy-MM")
 
     def _sheet_monthly(self, workbook, formats, data, company, month):
-        sheet = workbook.add_worksheet(self.env._("Monthly"))
-        sheet.write(
-            0,
-            0,
-            self.env._(
-                "%(company)s: requests of the %(count)s months to %(month)s",
-                company=company.name,
-                count=MONTHS_SHOWN,
-                month=self._month_label(month),
-            ),
-            formats["title"],
+        title = self.env._(
+            "%(company)s: requests of the %(count)s months to %(month)s",
+            company=company.name,
+            count=MONTHS_SHOWN,
+            month=self._month_label(month),
         )
         headers = [
             self.env._("Month"),
@@ -231,10 +239,8 @@ class AftersalesStatistics(models.Model):
             self.env._("Complaints Received"),
             self.env._("Visits Done"),
         ]
-        sheet.write_row(2, 0, headers, formats["head"])
-        sheet.set_column(0, 0, 12)
-        sheet.set_column(1, len(headers) - 1, 14)
-        for row, (day, values, free, paid) in enumerate(data["months"], start=3):
+        sheet = self._sheet_head(workbook, formats, self.env._("Monthly"), title, headers, (12, 14))
+        for row, (day, values, free, paid) in enumerate(data["months"], start=HEAD_ROW + 1):
             sheet.write(row, 0, self._month_label(day))
             count, *averages = values or (0, None, None, None, None, None, 0, 0, 0)
             rates, rating, sums = averages[:4], averages[4], averages[5:]
@@ -245,7 +251,7 @@ class AftersalesStatistics(models.Model):
             sheet.write_row(row, 9, [value or 0 for value in sums])
             sheet.write_number(row, 12, data["own_dates"]["aftersales.complaint"].get(day, 0))
             sheet.write_number(row, 13, data["own_dates"]["aftersales.visit"].get(day, 0))
-        last = 2 + len(data["months"])
+        last = HEAD_ROW + len(data["months"])
         self._chart(
             workbook, sheet, "column", self.env._("Requests per month"), (2, 3), last, (last + 2, 0)
         )
@@ -265,26 +271,21 @@ class AftersalesStatistics(models.Model):
             ("customers", self.env._("By Customer")),
             ("provinces", self.env._("By Province")),
         ):
-            sheet = workbook.add_worksheet(title)
-            sheet.write(0, 0, self._month_label(month), formats["title"])
-            sheet.write_row(
-                2, 0, [title, self.env._("Requests"), self.env._("Average Rating")], formats["head"]
+            headers = [title, self.env._("Requests"), self.env._("Average Rating")]
+            sheet = self._sheet_head(
+                workbook, formats, title, self._month_label(month), headers, (32, 14)
             )
-            sheet.set_column(0, 0, 32)
-            sheet.set_column(1, 2, 14)
             rows = data[key]
-            for row, (record, count, rating) in enumerate(rows, start=3):
+            for row, (record, count, rating) in enumerate(rows, start=HEAD_ROW + 1):
                 sheet.write(row, 0, record.display_name or self.env._("Undefined"))
                 sheet.write_number(row, 1, count)
                 if self._has_value(rating):
                     sheet.write_number(row, 2, rating, formats["num"])
             if rows:
                 kind = "pie" if key == "types" else "bar"
-                self._chart(workbook, sheet, kind, title, (1,), 2 + len(rows), (2, 4))
+                self._chart(workbook, sheet, kind, title, (1,), HEAD_ROW + len(rows), (HEAD_ROW, 4))
 
     def _sheet_coverage(self, workbook, formats, data, company, month):
-        sheet = workbook.add_worksheet(self.env._("Free vs Paid"))
-        sheet.write(0, 0, self._month_label(month), formats["title"])
         headers = [
             self.env._("Coverage"),
             self.env._("Requests"),
@@ -296,13 +297,18 @@ class AftersalesStatistics(models.Model):
             self.env._("Parts"),
             self.env._("Cost of Service"),
         ]
-        sheet.write_row(2, 0, headers, formats["head"])
-        sheet.set_column(0, 0, 20)
-        sheet.set_column(1, len(headers) - 1, 16)
+        sheet = self._sheet_head(
+            workbook,
+            formats,
+            self.env._("Free vs Paid"),
+            self._month_label(month),
+            headers,
+            (20, 16),
+        )
         labels = dict(self._fields["coverage"]._description_selection(self.env))
-        row = 2
+        row = HEAD_ROW
         for row, (coverage, count, repairs, trips, hours, expenses, labour, parts) in enumerate(
-            data["coverage"], start=3
+            data["coverage"], start=HEAD_ROW + 1
         ):
             sheet.write(row, 0, labels.get(coverage) or self.env._("Undefined"))
             sheet.write_row(row, 1, [count, repairs, trips])
@@ -320,8 +326,6 @@ class AftersalesStatistics(models.Model):
             self._chart(workbook, sheet, "column", title, (2,), row, (row + 4, 0))
 
     def _sheet_staff(self, workbook, formats, data, month):
-        sheet = workbook.add_worksheet(self.env._("Staff Assessment"))
-        sheet.write(0, 0, self._month_label(month), formats["title"])
         headers = [
             self.env._("Engineer"),
             self.env._("Trips"),
@@ -332,16 +336,21 @@ class AftersalesStatistics(models.Model):
             self.env._("Complaints"),
             self.env._("Confidentiality Agreement"),
         ]
-        sheet.write_row(2, 0, headers, formats["head"])
-        sheet.set_column(0, 0, 28)
-        sheet.set_column(1, len(headers) - 1, 16)
+        sheet = self._sheet_head(
+            workbook,
+            formats,
+            self.env._("Staff Assessment"),
+            self._month_label(month),
+            headers,
+            (28, 16),
+        )
         nda_labels = dict(
             self.env["aftersales.engineer.statistics"]
             ._fields["nda_state"]
             ._description_selection(self.env)
         )
         for row, (employee, trips, hours, rate, rating, repeats, complaints, nda) in enumerate(
-            data["staff"], start=3
+            data["staff"], start=HEAD_ROW + 1
         ):
             sheet.write(row, 0, employee.display_name)
             sheet.write_number(row, 1, trips)
@@ -353,7 +362,7 @@ class AftersalesStatistics(models.Model):
             # R43: an expired or missing confidentiality agreement stands out.
             sheet.write(row, 7, nda_labels[nda], formats["red"] if nda != "valid" else None)
         if data["staff"]:
-            last = 2 + len(data["staff"])
+            last = HEAD_ROW + len(data["staff"])
             self._chart(
                 workbook, sheet, "bar", self.env._("Trips per engineer"), (1,), last, (last + 2, 0)
             )

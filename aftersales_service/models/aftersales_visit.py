@@ -1,10 +1,14 @@
-from datetime import timedelta
+from datetime import datetime, time
 
 from odoo import Command, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
 from ..tools.access import internal_only
 from .aftersales_dispatch import count_by
+
+# The travel planned from a visit leaves on the visit day at this local hour (the company's
+# zone); the dispatcher moves it as the trip needs.
+TRAVEL_DEPARTURE_HOUR = 9
 
 VISIT_TYPES = [
     ("group", "Group Visit"),
@@ -297,8 +301,9 @@ class AftersalesVisit(models.Model):
                 "ticket_id": self.travel_ticket_id.id,
                 "company_id": self.company_id.id,
                 "employee_ids": [Command.set(self.employee_ids.ids)],
-                "planned_departure": fields.Datetime.to_datetime(self.planned_date)
-                + timedelta(hours=1),
+                "planned_departure": self.company_id._aftersales_work_calendar().to_utc(
+                    datetime.combine(self.planned_date, time(TRAVEL_DEPARTURE_HOUR))
+                ),
                 "work_description": self.display_name,
             }
         )

@@ -9,6 +9,7 @@ from odoo.tools import mute_logger
 
 _logger = logging.getLogger(__name__)
 
+# The daily planning looks a year ahead: both half-year visit plans of R42 are always known.
 HORIZON_MONTHS = 12
 
 

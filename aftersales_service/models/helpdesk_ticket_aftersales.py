@@ -30,6 +30,7 @@ DEADLINE_STATES = [
 ]
 # A project order number or a serial as written in a mail: letters, digits and inner - _ / .
 _REFERENCE = re.compile(r"[A-Za-z0-9][A-Za-z0-9_/.\-]*[A-Za-z0-9]")
+# The words of one mail looked up as references: bounds the look-up of a long mail.
 _MAX_REFERENCES = 200
 # Rows of one UPDATE when deadlines are recomputed in bulk.
 _RECOMPUTE_BATCH = 10000
@@ -547,10 +548,9 @@ class HelpdeskTicket(models.Model):
 
     def _aftersales_warn_at(self, deadline):
         """When the escalation warning of ``deadline`` is due: the company's share of the
-        window from receipt to the deadline (the setting is checked to be 1-99 %)."""
+        window from receipt to the deadline."""
         self.ensure_one()
-        percent = (self.company_id or self.env.company).aftersales_escalation_percent
-        return self.received_at + (deadline - self.received_at) * percent / 100
+        return (self.company_id or self.env.company)._aftersales_warn_at(self.received_at, deadline)
 
     @api.depends("aftersales_next_deadline", "received_at", "company_id")
     def _compute_aftersales_time_left(self):

@@ -1,6 +1,11 @@
+from dateutil.relativedelta import relativedelta
+
 from odoo import api, fields, models
 
 from .helpdesk_ticket_aftersales import CLOCK_FIELDS
+
+# The State Council publishes next year's holiday schedule late in the year: remind in December.
+SCHEDULE_REMINDER_MONTH = 12
 
 
 class HelpdeskTicket(models.Model):
@@ -49,10 +54,11 @@ class HelpdeskTicket(models.Model):
 
     @api.model
     def _cron_aftersales_schedule_reminder(self):
-        """In December, remind the after-sales manager of every company whose calendar follows
-        the official schedules to import next year's (once per year and company)."""
+        """In SCHEDULE_REMINDER_MONTH (December), remind the after-sales manager of every company
+        whose calendar follows the official schedules to import next year's (once per year and
+        company)."""
         today = fields.Date.context_today(self)
-        if today.month != 12:
+        if today.month != SCHEDULE_REMINDER_MONTH:
             return 0
         year = today.year + 1
         todo = self.env.ref("mail.mail_activity_data_todo")
@@ -92,7 +98,7 @@ class HelpdeskTicket(models.Model):
                         year=year,
                         calendar=calendar.name,
                     ),
-                    "date_deadline": today.replace(day=31),
+                    "date_deadline": today + relativedelta(day=31),  # the month's last day
                 }
             )
             count += 1

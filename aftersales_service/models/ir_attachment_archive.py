@@ -5,6 +5,8 @@ from odoo.exceptions import UserError
 # a dispatch reaches its project through its request, a briefing through its dispatch.
 PROJECT_FIELDS = ("aftersales_project_id", "project_id")
 VIA_FIELDS = ("ticket_id", "dispatch_id", "repair_id")
+# How many of those steps are followed at most (briefing → dispatch → request → project).
+VIA_STEPS_MAX = 2
 NOT_FILED = {"aftersales.archive.entry", "aftersales.archive.counter"}
 # What a filed file may never change once its entry owns it (R39): its content and its owner.
 CONTENT_FIELDS = {"raw", "datas", "db_datas", "store_fname"}
@@ -62,7 +64,7 @@ class IrAttachment(models.Model):
             field = model._fields.get(name)
             if field and field.type == "many2one" and field.comodel_name == "aftersales.project":
                 return name
-        if depth < 2:
+        if depth < VIA_STEPS_MAX:
             for name in VIA_FIELDS:
                 field = model._fields.get(name)
                 if field and field.type == "many2one" and field.comodel_name != model_name:

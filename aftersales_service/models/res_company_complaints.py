@@ -1,6 +1,9 @@
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
+# A bound on the setting against typing errors: twelve weeks of working days (R4 sets no number).
+COMPLAINT_DAYS_MAX = 60
+
 
 class ResCompany(models.Model):
     _inherit = "res.company"
@@ -15,10 +18,12 @@ class ResCompany(models.Model):
     @api.constrains("aftersales_complaint_days")
     def _check_aftersales_complaint_days(self):
         for company in self:
-            if not 1 <= company.aftersales_complaint_days <= 60:
+            if not 1 <= company.aftersales_complaint_days <= COMPLAINT_DAYS_MAX:
                 raise ValidationError(
                     self.env._(
-                        "%(company)s: a complaint must be handled within 1 to 60 working days.",
+                        "%(company)s: a complaint must be handled within 1 to %(max)s working "
+                        "days.",
                         company=company.name,
+                        max=COMPLAINT_DAYS_MAX,
                     )
                 )

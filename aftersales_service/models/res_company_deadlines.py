@@ -166,6 +166,12 @@ class ResCompany(models.Model):
             return engine.WorkCalendar(tz=self.partner_id.tz or "UTC")
         return calendar._aftersales_work_calendar()
 
+    def _aftersales_warn_at(self, start, deadline):
+        """When the escalation warning of a clock running from ``start`` to ``deadline`` is due:
+        the company's share of that window (the setting is checked to be 1-99 %)."""
+        self.ensure_one()
+        return start + (deadline - start) * self.aftersales_escalation_percent / 100
+
     def _aftersales_escalation_user(self):
         """Who receives the deadline warnings of this company."""
         self.ensure_one()

@@ -1,6 +1,11 @@
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
+# Every month has a 28th: a visit day up to it exists in every visit month.
+VISIT_DAY_MAX = 28
+# A bound on the milestone settings against typing errors (R42 sets no number): two years.
+MILESTONE_MONTHS_MAX = 24
+
 
 class ResCompany(models.Model):
     _inherit = "res.company"
@@ -54,12 +59,17 @@ class ResCompany(models.Model):
                 raise ValidationError(
                     self.env._("Visit and inspection months are between 1 and 12.")
                 )
-            if not 1 <= company.aftersales_visit_day <= 28:
-                raise ValidationError(self.env._("The visit day is between 1 and 28."))
+            if not 1 <= company.aftersales_visit_day <= VISIT_DAY_MAX:
+                raise ValidationError(
+                    self.env._("The visit day is between 1 and %(max)s.", max=VISIT_DAY_MAX)
+                )
             if not (
-                0 <= company.aftersales_visit_acceptance_months <= 24
-                and 0 <= company.aftersales_visit_warranty_months_before <= 24
+                0 <= company.aftersales_visit_acceptance_months <= MILESTONE_MONTHS_MAX
+                and 0 <= company.aftersales_visit_warranty_months_before <= MILESTONE_MONTHS_MAX
             ):
                 raise ValidationError(
-                    self.env._("Milestone visits are between 0 and 24 months away.")
+                    self.env._(
+                        "Milestone visits are between 0 and %(max)s months away.",
+                        max=MILESTONE_MONTHS_MAX,
+                    )
                 )

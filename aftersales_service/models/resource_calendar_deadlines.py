@@ -97,7 +97,7 @@ class ResourceCalendar(models.Model):
             holidays.update(first + timedelta(days=n) for n in range((last - first).days + 1))
         return engine.WorkCalendar(
             tz=zone.zone,
-            weekdays=frozenset(weekdays or {0, 1, 2, 3, 4}),
+            weekdays=frozenset(weekdays) if weekdays else engine.MONDAY_TO_FRIDAY,
             holidays=frozenset(holidays),
             workdays=frozenset(calendar.aftersales_workday_ids.mapped("date")),
             schedule_years=frozenset(calendar._aftersales_schedule_years()),
@@ -130,7 +130,7 @@ class ResourceCalendar(models.Model):
                 )
             )
         holidays, workdays = {}, {}
-        for line, row in enumerate(reader, start=2):
+        for line, row in enumerate(reader, start=2):  # line 1 is the header
             try:
                 day = date.fromisoformat((row["date"] or "").strip())
             except ValueError:

@@ -147,6 +147,18 @@ class TestComplaints(AftersalesCase):
         with freeze_time(complaint.deadline + timedelta(days=5)):
             self.assertEqual(Warnings._aftersales_escalate_complaints(), 0)
 
+    def test_escalation_share_is_the_company_setting(self):
+        """The complaint's warning comes at the same setting as the requests' (one definition:
+        res.company._aftersales_warn_at)."""
+        self.company.aftersales_escalation_percent = 50
+        complaint = self._complaint()
+        Warnings = self.env["aftersales.deadline.warning"]
+        window = complaint.deadline - complaint.received_at
+        with freeze_time(MON_10 + window * 0.49):
+            self.assertEqual(Warnings._aftersales_escalate_complaints(), 0)
+        with freeze_time(MON_10 + window * 0.51):
+            self.assertEqual(Warnings._aftersales_escalate_complaints(), 1)
+
     def test_multi_company(self):
         complaint = self._complaint()
         other = self.Complaint.create(

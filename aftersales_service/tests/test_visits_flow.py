@@ -56,6 +56,11 @@ class TestVisitFlow(DispatchCase):
         self.assertEqual(dispatch.ticket_id, ticket)
         self.assertEqual(self.visit.dispatch_ids, dispatch)
         self.assertEqual(dispatch.employee_ids, self.emp_two)
+        # It leaves on the visit day at 09:00 in the company's zone (TRAVEL_DEPARTURE_HOUR).
+        departure = self.visit.company_id._aftersales_work_calendar().to_local(
+            dispatch.planned_departure
+        )
+        self.assertEqual((departure.date(), departure.hour), (self.visit.planned_date, 9))
         self.assertEqual(
             ticket.category_id, self.env.ref("aftersales_service.helpdesk_category_visit")
         )

@@ -15,6 +15,8 @@ import pytz
 
 # How far ahead a calendar is searched for a working day before it is declared broken.
 _MAX_SEARCH_DAYS = 3660
+# The working weekdays of a calendar that names none (Monday=0).
+MONDAY_TO_FRIDAY = frozenset({0, 1, 2, 3, 4})
 
 
 def _hours(value: float) -> timedelta:
@@ -26,7 +28,7 @@ class WorkCalendar:
     """Working days in one time zone: weekdays, public holidays and make-up days (调休)."""
 
     tz: str = "Asia/Shanghai"
-    weekdays: frozenset = frozenset({0, 1, 2, 3, 4})  # working weekdays, Monday=0
+    weekdays: frozenset = MONDAY_TO_FRIDAY  # working weekdays, Monday=0
     holidays: frozenset = frozenset()  # local dates that are NOT working days
     workdays: frozenset = frozenset()  # local dates that ARE working days although weekend
     # Years whose official holiday schedule was imported; empty = the calendar uses none.
@@ -102,21 +104,21 @@ class DeadlinePolicy:
     """Every number of the regulation; the defaults are the regulation's own."""
 
     answer_policy: str = "severity"  # 'severity' (R7) | 'flat' (R11)
-    answer_general_hours: float = 4
-    answer_major_hours: float = 24
+    answer_general_hours: float = 4  # R7: a general problem
+    answer_major_hours: float = 24  # R7: a major or difficult problem
     answer_flat_hours: float = 24  # R11: any service demand
     onsite_policy: str = "distance"  # 'distance' (R9) | 'province' (R10) | 'none'
-    onsite_radius_km: float = 100
-    onsite_near_hours: float = 24
-    onsite_far_hours: float = 72
-    answer_far_max_hours: float = 12  # beyond the radius the answer is due at most this late
-    onsite_in_province_hours: float = 8
-    onsite_out_province_hours: float = 24
-    quote_noon_cutoff: float = 12.0  # local hour (12.0 = 12:00)
-    quote_evening_cutoff: float = 17.0
-    quote_major_hours: float = 48
-    parts_stock_hours: float = 24
-    parts_domestic_working_days: int = 3
+    onsite_radius_km: float = 100  # R9
+    onsite_near_hours: float = 24  # R9: within the radius
+    onsite_far_hours: float = 72  # R9: beyond it, 24-72 h: the latest
+    answer_far_max_hours: float = 12  # R9: beyond the radius the answer is due at most this late
+    onsite_in_province_hours: float = 8  # R10
+    onsite_out_province_hours: float = 24  # R10
+    quote_noon_cutoff: float = 12.0  # R12: local hour (12.0 = 12:00)
+    quote_evening_cutoff: float = 17.0  # R12
+    quote_major_hours: float = 48  # R12: larger or important needs
+    parts_stock_hours: float = 24  # R8: common spares
+    parts_domestic_working_days: int = 3  # R8: domestic, easy-to-buy items
 
 
 @dataclass(frozen=True)

@@ -16,6 +16,11 @@ from odoo.tools.pdf import PdfFileReader, PdfFileWriter
 
 IMPORTANT_MARK = "重要"
 _FONT = "STSong-Light"
+# The mark's geometry, in PDF points (1/72 inch): its text size, the distance of the text from
+# the page's right and top edges (about half an inch), and the frame's padding around it.
+_SIZE = 16
+_RIGHT, _TOP = 36, 40
+_PAD = 6
 
 
 def _font():
@@ -35,14 +40,14 @@ def mark_important(raw, text=IMPORTANT_MARK):
         width = float(abs(page.mediaBox.getWidth()))
         height = float(abs(page.mediaBox.getHeight()))
         can.setPageSize((width, height))
-        size = 16
-        text_width = pdfmetrics.stringWidth(text, font, size)
-        x, y = width - text_width - 36, height - 40
+        text_width = pdfmetrics.stringWidth(text, font, _SIZE)
+        x, y = width - text_width - _RIGHT, height - _TOP
         can.setStrokeColor(colors.red)
         can.setFillColor(colors.red)
         can.setLineWidth(1.5)
-        can.rect(x - 6, y - 6, text_width + 12, size + 8, stroke=1, fill=0)
-        can.setFont(font, size)
+        # The frame: _PAD below and beside the text, 2 points above its height.
+        can.rect(x - _PAD, y - _PAD, text_width + 2 * _PAD, _SIZE + _PAD + 2, stroke=1, fill=0)
+        can.setFont(font, _SIZE)
         can.drawString(x, y, text)
         can.showPage()
     can.save()

@@ -4,6 +4,14 @@ from odoo.osv import expression
 
 from ..models.helpdesk_ticket_aftersales import SEVERITY
 
+# The look-up while the customer is on the phone (R3): from two characters on (one matches
+# nearly everything), and a short list of matches to pick from (refine the term for more).
+LOOKUP_MIN_CHARS = 2
+LOOKUP_PROJECTS = 20
+LOOKUP_PARTNERS = 50
+# The customer's open requests shown beside the new one, against typing a duplicate.
+OPEN_REQUESTS_SHOWN = 20
+
 
 class AftersalesPhoneIntake(models.TransientModel):
     """The dispatcher's phone form (R1, R3): find the caller by name, phone, project order
@@ -74,7 +82,7 @@ class AftersalesPhoneIntake(models.TransientModel):
         """Projects whose order number, title, customer (name, phone, mobile) or installed
         serial matches ``term`` (R3: look up the project's original records)."""
         term = (term or "").strip()
-        if len(term) < 2:
+        if len(term) < LOOKUP_MIN_CHARS:
             return self.env["aftersales.project"]
         domain = expression.OR(
             [
@@ -85,7 +93,8 @@ class AftersalesPhoneIntake(models.TransientModel):
             ]
         )
         return self.env["aftersales.project"].search(
-            expression.AND([domain, [("company_id", "=", self.company_id.id)]]), limit=20
+            expression.AND([domain, [("company_id", "=", self.company_id.id)]]),
+            limit=LOOKUP_PROJECTS,
         )
 
     def _find_partners(self, term):
@@ -99,14 +108,14 @@ class AftersalesPhoneIntake(models.TransientModel):
                 ("mobile", "ilike", term),
                 ("email", "ilike", term),
             ],
-            limit=50,
+            limit=LOOKUP_PARTNERS,
         )
         return partners.commercial_partner_id
 
     @api.onchange("lookup")
     def _onchange_lookup(self):
         term = (self.lookup or "").strip()
-        if len(term) < 2:
+        if len(term) < LOOKUP_MIN_CHARS:
             return
         lot = self.env["stock.lot"].search(
             [("name", "=ilike", term), ("aftersales_project_id", "!=", False)], limit=1
@@ -143,7 +152,7 @@ class AftersalesPhoneIntake(models.TransientModel):
                 intake.open_ticket_ids = False
                 continue
             intake.open_ticket_ids = self.env["helpdesk.ticket"].search(
-                [*domain, ("stage_id.closed", "=", False)], limit=20
+                [*domain, ("stage_id.closed", "=", False)], limit=OPEN_REQUESTS_SHOWN
             )
 
     def action_create_request(self):
