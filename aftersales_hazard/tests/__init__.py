@@ -3,3 +3,4 @@ from . import test_hazard_briefing
 from . import test_hazard_reports
 from . import test_demo_dispatch
 from . import test_visits_briefings
+from . import test_gates_hazard
