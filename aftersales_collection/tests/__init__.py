@@ -14,3 +14,5 @@ from . import test_ageing_items
 from . import test_reminder_concurrency
 from . import test_customer_file_retention
 from . import test_view_ids
+from . import test_gates_collection
+from . import test_access_matrix_collection

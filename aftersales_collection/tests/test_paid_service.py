@@ -1,7 +1,7 @@
 from dateutil.relativedelta import relativedelta
 
 from odoo import Command, fields
-from odoo.tests import tagged
+from odoo.tests import new_test_user, tagged
 
 from odoo.addons.aftersales_service.tests.dispatch_common import DispatchCase
 
@@ -26,6 +26,15 @@ class TestPaidService(CollectionCase):
                 "coverage": "paid",
                 "aftersales_service_end_date": cls.today - relativedelta(days=2),
             }
+        )
+        # The engineer logs in: what a trip asks him to acknowledge, he acknowledges himself.
+        engineer_user = new_test_user(
+            cls.env,
+            "t_paid_engineer",
+            groups="base.group_user,aftersales_service.group_aftersales_engineer",
+        )
+        cls.paid_engineer = cls.env["hr.employee"].create(
+            {"name": "Eng Paid", "user_id": engineer_user.id, "aftersales_nda_date": "2025-01-01"}
         )
 
     def test_due_date_and_payment_ok(self):
@@ -59,13 +68,10 @@ class TestPaidService(CollectionCase):
 
     def _served_first_on_site(self, ticket):
         """A trip on site that passes its checks again on return: served first (R28)."""
-        engineer = self.env["hr.employee"].create(
-            {"name": "Eng Paid", "aftersales_nda_date": "2025-01-01"}
-        )
         dispatch = self.env["aftersales.dispatch"].create(
             {
                 "ticket_id": ticket.id,
-                "employee_ids": [Command.set(engineer.ids)],
+                "employee_ids": [Command.set(self.paid_engineer.ids)],
                 "serve_first_reason": "Plant stopped",
                 "serve_first_approved_by": self.env.uid,
             }

@@ -70,6 +70,12 @@ class AftersalesDispatch(models.Model):
             )
         return blockers
 
+    def _get_pending_acknowledgements(self):
+        # R41: the briefings still to acknowledge, each by its engineer (action_acknowledge).
+        return super()._get_pending_acknowledgements() + [
+            self.briefing_ids.filtered(lambda b: b.state == "pending")
+        ]
+
     def action_view_briefings(self):
         self.ensure_one()
         action = self.env["ir.actions.act_window"]._for_xml_id(

@@ -12,21 +12,6 @@ class TestHazardBriefing(DispatchCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.engineer_two = cls.env["res.users"].create(
-            {
-                "name": "Eng Two User",
-                "login": "t_engineer_two",
-                "groups_id": [
-                    Command.set(
-                        [
-                            cls.env.ref("base.group_user").id,
-                            cls.env.ref("aftersales_service.group_aftersales_engineer").id,
-                        ]
-                    )
-                ],
-            }
-        )
-        cls.emp_two.user_id = cls.engineer_two
         cls.Hazard = cls.env["aftersales.hazard"]
         cls.live = cls.Hazard.create(
             {
@@ -84,6 +69,22 @@ class TestHazardBriefing(DispatchCase):
         self.assertEqual(dispatch._get_dispatch_blockers(), [])
         dispatch.action_confirm()
         self.assertEqual(dispatch.state, "confirmed")
+
+    def test_pending_acknowledgements_are_the_briefings(self):
+        """The dispatch's hook lists the briefings still pending; the other addons' tests clear
+        them only through each engineer's own acknowledgement, never around the gate."""
+        dispatch = self._dispatch()
+        self.assertIn(dispatch.briefing_ids, dispatch._get_pending_acknowledgements())
+        mine = dispatch.briefing_ids.filtered(lambda b: b.employee_id == self.emp_engineer)
+        mine.with_user(self.engineer).action_acknowledge()
+        self.assertIn(dispatch.briefing_ids - mine, dispatch._get_pending_acknowledgements())
+        self.assertNotIn(mine, dispatch._get_pending_acknowledgements())
+        self._pass_other_gates(dispatch)
+        self.assertFalse(any(dispatch._get_pending_acknowledgements()))
+        self.assertEqual(
+            dispatch.briefing_ids.mapped("acknowledged_by"), self.engineer | self.engineer_two
+        )
+        self.assertEqual(dispatch._get_dispatch_blockers(), [])
 
     def test_all_blockers_in_one_error(self):
         self.ticket.write({"coverage": "paid", "coverage_reason": "Damage by the operator"})

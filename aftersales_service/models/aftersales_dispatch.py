@@ -386,6 +386,15 @@ class AftersalesDispatch(models.Model):
             blockers += self._get_payment_blockers()
         return blockers
 
+    def _get_pending_acknowledgements(self):
+        """What the engineers of this trip must still acknowledge in person before it moves
+        on, as a list of recordsets: each record has an ``employee_id`` and an
+        ``action_acknowledge()`` that only that engineer's user may take. The addon adding them
+        also lists them among the blockers. None here; other addons extend it
+        (``super()._get_pending_acknowledgements() + [records]``; the hazard addon: briefings)."""
+        self.ensure_one()
+        return []
+
     def _get_payment_blockers(self):
         """What a paid trip still misses before it may go (R28); the collection addon says it
         in detail (no order, no invoice, short of the total, unpaid)."""

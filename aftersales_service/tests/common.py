@@ -2,6 +2,17 @@ from odoo import Command
 from odoo.tests import TransactionCase, new_test_user
 
 
+def aftersales_addons(env):
+    """The installed addons of our family, named ``aftersales_*`` (this one and those built on
+    it): the checks that hold for every one of them (translations, portal rules) take the list
+    from here, without naming the addons that depend on this one."""
+    return tuple(
+        env["ir.module.module"]
+        .search([("name", "=like", "aftersales\\_%"), ("state", "=", "installed")])
+        .mapped("name")
+    )
+
+
 class AftersalesCase(TransactionCase):
     """Shared set-up: a company in Shanghai, customers, users of each after-sales group."""
 

@@ -1,21 +1,24 @@
-from functools import partial
-
 from odoo import Command
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import HttpCase, new_test_user, tagged
 from odoo.tests.common import JsonRpcException
 from odoo.tools import mute_logger
 
-from .dispatch_common import DispatchCase
+from .gate_common import (
+    ATTACHMENT,
+    FORGED_CONTEXT,
+    GATE_MESSAGE,
+    NOW,
+    USER,
+    GateCase,
+    GateChecks,
+    GateJsonRpcChecks,
+)
 from .portal_common import PNG_B64
 
-NOW = "2026-03-01 08:00:00"
-TODAY = "2026-03-01"
-USER = object()  # the forger writes his own user id
-ATTACHMENT = object()  # some PDF
-
-# Every guarded (model, field) of the three addons, and what a forger writes there. The models
-# declare them in `_aftersales_gated_fields`; test_table_lists_every_gate keeps both in step.
+# Every guarded (model, field) of this addon, and what a forger writes there. The models declare
+# them in `_aftersales_gated_fields`; test_table_lists_every_gate keeps both in step. The other
+# addons test their own gates the same way (gate_common).
 GATES = [
     ("aftersales.dispatch", "state", "closed"),
     ("aftersales.dispatch", "serve_first_approved_by", USER),
@@ -46,51 +49,19 @@ GATES = [
     ("helpdesk.ticket", "answered_at", NOW),
     ("helpdesk.ticket", "onsite_at", NOW),
     ("helpdesk.ticket", "quoted_at", NOW),
-    ("aftersales.hazard.briefing", "state", "acknowledged"),
-    ("aftersales.hazard.briefing", "acknowledged_at", NOW),
-    ("aftersales.hazard.briefing", "acknowledged_by", USER),
-    ("aftersales.retention", "state", "collected"),
-    ("aftersales.retention", "collected_on", TODAY),
-    ("aftersales.retention.escalation", "state", "approved"),
-    ("aftersales.retention.escalation", "decided_by_id", USER),
-    ("aftersales.retention.escalation", "decided_on", TODAY),
-    ("aftersales.retention.dispute", "state", "resolved"),
-    ("aftersales.retention.dispute", "resolved_on", TODAY),
-    ("aftersales.retention.dispute", "resume_state", "reminded"),
-    ("aftersales.punch.item", "state", "done"),
-    ("aftersales.punch.item", "done_date", TODAY),
     ("aftersales.visit", "state", "done"),
     ("aftersales.visit", "done_at", NOW),
 ]
-GATE_MESSAGE = "can only change through the actions|follows its service request's coverage"
-# Keys a forger may try: none opens a gate.
-FORGED_CONTEXT = {"aftersales_gate_open": True, "sudo": True, "bypass_gate": True}
 
 
-class _Discard(Exception):
-    """Rolls back the savepoint of a record created only to be inspected."""
+class ServiceGateCase(GateCase):
+    """One record of every gated model of this addon."""
 
-
-class GateCase(DispatchCase):
-    """One record of every gated model, and the users who try to forge its guarded fields."""
+    GATE_MODULE = "aftersales_service"
+    GATES = GATES
 
     @classmethod
-    def setUpClass(cls):
-        super().setUpClass()
-        # Rights enough to read every record below: what refuses is the gate, not the ACL.
-        extra = [
-            cls.env.ref("sales_team.group_sale_salesman_all_leads"),
-            cls.env.ref("stock.group_stock_user"),
-        ]
-        if "aftersales.retention" in cls.env:
-            extra.append(cls.env.ref("account.group_account_invoice"))
-        for user in cls.engineer | cls.as_user | cls.manager:
-            user.write({"groups_id": [Command.link(group.id) for group in extra]})
-        cls.ticket.user_id = cls.engineer
-        cls.dispatch = cls._dispatch()
-        cls.attachment = cls.env["ir.attachment"].create(
-            {"name": "forged.pdf", "raw": b"%PDF-1.4 forged", "mimetype": "application/pdf"}
-        )
+    def _gate_records(cls):
         cls.paid_ticket = cls.env["helpdesk.ticket"].create(
             {
                 "name": "Paid repair",
@@ -102,7 +73,7 @@ class GateCase(DispatchCase):
             }
         )
         product = cls.env["product.product"].create({"name": "Service hour", "type": "service"})
-        records = {
+        return {
             "aftersales.dispatch": cls.dispatch,
             "sale.order": cls.env["sale.order"].create(
                 {
@@ -131,30 +102,6 @@ class GateCase(DispatchCase):
                 {"project_id": cls.project.id, "employee_ids": [Command.set(cls.emp_engineer.ids)]}
             ),
         }
-        if "briefing_ids" in cls.dispatch._fields:
-            records["aftersales.hazard.briefing"] = cls.dispatch.briefing_ids.filtered(
-                lambda b: b.employee_id == cls.emp_engineer
-            )
-        if "aftersales.retention" in cls.env:
-            Retention = cls.env["aftersales.retention"]
-            retention = Retention.create({"project_id": cls.project.id, "amount": 1000.0})
-            disputed = Retention.create({"project_id": cls.project.id, "amount": 500.0})
-            records["aftersales.retention"] = retention
-            records["aftersales.retention.escalation"] = cls.env[
-                "aftersales.retention.escalation"
-            ].create({"retention_id": retention.id, "measure": "letter", "overdue_days": 40})
-            records["aftersales.retention.dispute"] = cls.env[
-                "aftersales.retention.dispute"
-            ].create({"retention_id": disputed.id, "ticket_id": cls.ticket.id, "reason": "Leaks"})
-            records["aftersales.punch.item"] = cls.env["aftersales.punch.item"].create(
-                {
-                    "project_id": cls.project.id,
-                    "name": "Replace the cracked sight glass",
-                    "user_id": cls.engineer.id,
-                    "deadline": TODAY,
-                }
-            )
-        cls.records = records
 
     @classmethod
     def _expense_sheet(cls):
@@ -177,94 +124,18 @@ class GateCase(DispatchCase):
             }
         )
 
-    def _value(self, value, user):
-        if value is USER:
-            return user.id
-        if value is ATTACHMENT:
-            return self.attachment.id
-        return value
-
 
 @tagged("post_install", "-at_install")
-class TestGates(GateCase):
+class TestGates(GateChecks, ServiceGateCase):
     """Gates live in the model: the guarded fields change only through the action methods,
     whoever writes (engineer, after-sales user, manager) and however (create, write, copy,
-    context defaults). R21, R23–R24, R26, R33, R41, R43, R45."""
-
-    def _assert_refused(self, record, fname, operation, user):
-        """Refused: by the gate, or before it when the user may not write that record at all
-        (an AccessError). Returns whether the gate itself spoke."""
-        with self.assertRaises(UserError) as caught:
-            operation()
-        if isinstance(caught.exception, AccessError):
-            return False
-        self.assertRegex(
-            str(caught.exception), GATE_MESSAGE, f"{record._name}.{fname} {user.login}"
-        )
-        return True
-
-    def _assert_default_refused(self, records, fname, value, base_vals, user):
-        """A context default for a gated field is refused, or ignored by the model's own
-        create (``clean_context``): the record never carries it."""
-        vals = {key: val for key, val in base_vals.items() if key != fname}
-        Model = records.browse().with_context(**{f"default_{fname}": value})
-        try:
-            with self.env.cr.savepoint():
-                created = Model.create(vals)
-                created.invalidate_recordset()
-                carried = created.sudo()[fname]
-                carried = carried.id if hasattr(carried, "_name") else carried
-                self.assertNotEqual(carried, value, f"{records._name}.{fname} {user.login}")
-                raise _Discard()
-        except (_Discard, AccessError):  # pylint: disable=except-pass
-            # Refused (AccessError) or carried nothing and rolled back (_Discard): both are the
-            # expected outcome, there is nothing to check.
-            pass
-        except UserError as error:
-            self.assertIs(type(error), UserError)
-            self.assertRegex(str(error), GATE_MESSAGE)
+    context defaults). R21, R23–R24, R26, R43, R45."""
 
     def test_table_lists_every_gate(self):
-        declared = {
-            (name, fname)
-            for name, model in self.env.registry.items()
-            if not model._abstract
-            for fname in getattr(model, "_aftersales_gated_fields", ())
-        }
-        listed = {(model, fname) for model, fname, __ in GATES if model in self.env}
-        self.assertEqual(listed, declared)
-        self.assertEqual(set(self.records), {model for model, __ in declared})
+        self._check_table_lists_every_gate()
 
     def test_nobody_sets_a_gated_field(self):
-        """create, write and copy by engineer, after-sales user and manager are refused, with a
-        forged context, and nothing changes."""
-        for model, fname, forged in GATES:
-            if model not in self.env:
-                continue
-            record = self.records[model]
-            Model = self.env[model]
-            base_vals = record.copy_data()[0]
-            before = record[fname]
-            count = Model.search_count([])
-            gate_spoke = set()
-            for user in self.engineer | self.as_user | self.manager:
-                value = self._value(forged, user)
-                mine = record.with_user(user).with_context(**FORGED_CONTEXT)
-                with self.subTest(model=model, field=fname, user=user.login):
-                    operations = {
-                        "write": partial(mine.write, {fname: value}),
-                        "create": partial(mine.browse().create, {**base_vals, fname: value}),
-                        "copy": partial(mine.copy, {fname: value}),
-                    }
-                    for operation, call in operations.items():
-                        if self._assert_refused(record, fname, call, user):
-                            gate_spoke.add(operation)
-                    self._assert_default_refused(mine, fname, value, base_vals, user)
-                    record.invalidate_recordset()
-                    self.assertEqual(record[fname], before)
-                    self.assertEqual(Model.search_count([]), count)
-            # Whoever may write the record at all is stopped by the gate itself.
-            self.assertEqual(gate_spoke, {"write", "create", "copy"}, f"{model}.{fname}")
+        self._check_nobody_sets_a_gated_field()
 
     # ------------------------------------------------------------------ the actions still work
     def test_dispatch_actions(self):
@@ -447,39 +318,8 @@ class TestGatesJsonRpc(HttpCase):
 
 
 @tagged("post_install", "-at_install")
-class TestGatesTableOverJsonRpc(GateCase, HttpCase):
-    """Every guarded field of the table, forged over real JSON-RPC (`call_kw` `write`, the
-    client's own route) by engineer, after-sales user and manager with a forged context: refused,
-    and nothing written. Whoever may write the record at all is stopped by the gate itself."""
+class TestGatesTableOverJsonRpc(GateJsonRpcChecks, ServiceGateCase, HttpCase):
+    """Every guarded field of this addon's table, forged over real JSON-RPC (GateJsonRpcChecks)."""
 
-    @mute_logger("odoo.http")
     def test_every_gate_refused_over_json_rpc(self):
-        gates = [gate for gate in GATES if gate[0] in self.records]  # the installed addons'
-        before = {(model, fname): self.records[model].sudo()[fname] for model, fname, __ in gates}
-        gate_spoke = set()
-        for user in self.engineer | self.as_user | self.manager:
-            self.authenticate(user.login, user.login)
-            for model, fname, forged in gates:
-                record = self.records[model]
-                with self.subTest(model=model, field=fname, user=user.login):
-                    with self.assertRaises(JsonRpcException) as caught:
-                        self.make_jsonrpc_request(
-                            f"/web/dataset/call_kw/{model}/write",
-                            {
-                                "model": model,
-                                "method": "write",
-                                "args": [record.ids, {fname: self._value(forged, user)}],
-                                "kwargs": {"context": FORGED_CONTEXT},
-                            },
-                        )
-                    error = caught.exception.args[0]
-                    self.assertIn(
-                        error, ("odoo.exceptions.UserError", "odoo.exceptions.AccessError")
-                    )
-                    if error == "odoo.exceptions.UserError":
-                        gate_spoke.add((model, fname))
-        for model, fname, __ in gates:
-            record = self.records[model]
-            record.invalidate_recordset()
-            self.assertEqual(record.sudo()[fname], before[model, fname], f"{model}.{fname}")
-        self.assertEqual(gate_spoke, {(model, fname) for model, fname, __ in gates})
+        self._check_every_gate_refused_over_json_rpc()

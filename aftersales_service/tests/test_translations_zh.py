@@ -4,7 +4,8 @@ from odoo.modules.module import get_module_path
 from odoo.tests import TransactionCase, tagged
 from odoo.tools.translate import PoFileReader, TranslationModuleReader
 
-OUR_ADDONS = ("aftersales_service", "aftersales_hazard", "aftersales_collection")
+from .common import aftersales_addons
+
 # The OCA modules whose screens our users work in; their Chinese model terms (fields, views,
 # selections, data) are carried in aftersales_service/i18n_extra/zh_CN.po where they ship none.
 EXPOSED_OCA_MODULES = ("helpdesk_mgmt", "purchase_request", "hr_expense_advance_clearing")
@@ -72,12 +73,14 @@ class TestChineseTranslations(TransactionCase):
     def setUpClass(cls):
         super().setUpClass()
         cls.env["res.lang"]._activate_lang("zh_CN")
+        # Our addons: this one and every installed one built on it (aftersales_*).
+        cls.our_addons = aftersales_addons(cls.env)
         modules = cls.env["ir.module.module"].search(
-            [("name", "in", OUR_ADDONS + EXPOSED_OCA_MODULES)]
+            [("name", "in", cls.our_addons + EXPOSED_OCA_MODULES)]
         )
         modules._update_translations("zh_CN")
         cls.carried = {}
-        for module in OUR_ADDONS:
+        for module in cls.our_addons:
             cls.carried.update(_po_terms(module))
 
     def _untranslated(self, modules, types):
@@ -94,7 +97,8 @@ class TestChineseTranslations(TransactionCase):
         return sorted(missing)
 
     def test_our_addons_fully_translated(self):
-        missing = self._untranslated(OUR_ADDONS, {"model", "model_terms", "code"})
+        self.assertIn("aftersales_service", self.our_addons)
+        missing = self._untranslated(self.our_addons, {"model", "model_terms", "code"})
         self.assertFalse(
             missing, "Strings of our addons without Chinese:\n%s" % "\n".join(map(str, missing))
         )
@@ -131,7 +135,9 @@ class TestChineseTranslations(TransactionCase):
             [("field_id", "in", fields.ids)]
         ).mapped("name")
         self.assertFalse([label for label in labels if "(R" in label])
-        views = self.env["ir.ui.view"].search([("model_data_id.module", "in", list(OUR_ADDONS))])
+        views = self.env["ir.ui.view"].search(
+            [("model_data_id.module", "in", list(self.our_addons))]
+        )
         for view in views:
             with self.subTest(view=view.xml_id):
                 self.assertNotRegex(view.arch_db, r'(string|placeholder)="[^"]*\(R\d+')

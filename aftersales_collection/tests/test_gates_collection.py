@@ -1,0 +1,77 @@
+from odoo.tests import HttpCase, tagged
+
+from odoo.addons.aftersales_service.tests.gate_common import (
+    TODAY,
+    USER,
+    GateCase,
+    GateChecks,
+    GateJsonRpcChecks,
+)
+
+# Every guarded (model, field) of this addon, and what a forger writes there (the models declare
+# them in `_aftersales_gated_fields`; test_table_lists_every_gate keeps both in step).
+GATES = [
+    ("aftersales.retention", "state", "collected"),
+    ("aftersales.retention", "collected_on", TODAY),
+    ("aftersales.retention.escalation", "state", "approved"),
+    ("aftersales.retention.escalation", "decided_by_id", USER),
+    ("aftersales.retention.escalation", "decided_on", TODAY),
+    ("aftersales.retention.dispute", "state", "resolved"),
+    ("aftersales.retention.dispute", "resolved_on", TODAY),
+    ("aftersales.retention.dispute", "resume_state", "reminded"),
+    ("aftersales.punch.item", "state", "done"),
+    ("aftersales.punch.item", "done_date", TODAY),
+]
+
+
+class CollectionGateCase(GateCase):
+    """Retention money (one collected, one disputed), an escalation and a punch item."""
+
+    GATE_MODULE = "aftersales_collection"
+    GATES = GATES
+    GATE_GROUPS = (*GateCase.GATE_GROUPS, "account.group_account_invoice")
+
+    @classmethod
+    def _gate_records(cls):
+        Retention = cls.env["aftersales.retention"]
+        retention = Retention.create({"project_id": cls.project.id, "amount": 1000.0})
+        disputed = Retention.create({"project_id": cls.project.id, "amount": 500.0})
+        return {
+            "aftersales.retention": retention,
+            "aftersales.retention.escalation": cls.env["aftersales.retention.escalation"].create(
+                {"retention_id": retention.id, "measure": "letter", "overdue_days": 40}
+            ),
+            "aftersales.retention.dispute": cls.env["aftersales.retention.dispute"].create(
+                {"retention_id": disputed.id, "ticket_id": cls.ticket.id, "reason": "Leaks"}
+            ),
+            "aftersales.punch.item": cls.env["aftersales.punch.item"].create(
+                {
+                    "project_id": cls.project.id,
+                    "name": "Replace the cracked sight glass",
+                    "user_id": cls.engineer.id,
+                    "deadline": TODAY,
+                }
+            ),
+        }
+
+
+@tagged("post_install", "-at_install")
+class TestCollectionGates(GateChecks, CollectionGateCase):
+    """Retention money is collected, escalations decided, disputes resolved and punch items
+    done only through their actions, whoever writes (engineer, after-sales user, manager) and
+    however (create, write, copy, context defaults). R30–R33."""
+
+    def test_table_lists_every_gate(self):
+        self._check_table_lists_every_gate()
+
+    def test_nobody_sets_a_gated_field(self):
+        self._check_nobody_sets_a_gated_field()
+
+
+@tagged("post_install", "-at_install")
+class TestCollectionGatesOverJsonRpc(GateJsonRpcChecks, CollectionGateCase, HttpCase):
+    """The guarded fields of retention money, escalations, disputes and punch items, forged
+    over real JSON-RPC (GateJsonRpcChecks)."""
+
+    def test_every_gate_refused_over_json_rpc(self):
+        self._check_every_gate_refused_over_json_rpc()
