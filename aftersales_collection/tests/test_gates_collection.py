@@ -57,9 +57,9 @@ class CollectionGateCase(GateCase):
 
 @tagged("post_install", "-at_install")
 class TestCollectionGates(GateChecks, CollectionGateCase):
-    """Retention money is collected, escalations decided, disputes resolved and punch items
-    done only through their actions, whoever writes (engineer, after-sales user, manager) and
-    however (create, write, copy, context defaults). R30–R33."""
+    """Retention money is collected, escalations decided, disputes resolved and punch items done
+    only through their actions, whoever writes (every group that may write the model, internal
+    and portal users) and however (create, write, copy, context defaults). R30–R33."""
 
     def test_table_lists_every_gate(self):
         self._check_table_lists_every_gate()

@@ -35,8 +35,8 @@ class HazardGateCase(GateCase):
 @tagged("post_install", "-at_install")
 class TestHazardGates(GateChecks, HazardGateCase):
     """R41: a briefing is acknowledged only through the engineer's own acknowledgement, whoever
-    writes (engineer, after-sales user, manager) and however (create, write, copy, context
-    defaults)."""
+    writes (every group that may write the model, internal and portal users) and however
+    (create, write, copy, context defaults)."""
 
     def test_table_lists_every_gate(self):
         self._check_table_lists_every_gate()

@@ -29,7 +29,18 @@ class AftersalesDispatch(models.Model):
     _check_company_auto = True
     _rec_names_search = ["name", "work_order_no", "ticket_id.name"]
     # Set only by the actions (confirm, arrive, return, close, serve-first approval, R28).
-    _aftersales_gated_fields = ("state", "serve_first_approved_by", "serve_first_approved_at")
+    # The trip's state and its facts (arrival and return feed the on-site clock, statistics and
+    # paid-service invoicing), the customer's decision on the repair plan (R22) and the
+    # serve-first approval (R28): set only by the actions.
+    _aftersales_gated_fields = (
+        "state",
+        "onsite_at",
+        "returned_at",
+        "plan_decision",
+        "plan_confirmed_at",
+        "serve_first_approved_by",
+        "serve_first_approved_at",
+    )
 
     name = fields.Char(
         string="Travel Order No.",
@@ -623,7 +634,9 @@ class AftersalesDispatch(models.Model):
                         name=dispatch.name,
                     )
                 )
-        self.write({"plan_decision": decision, "plan_confirmed_at": fields.Datetime.now()})
+        self._aftersales_gate_write(
+            {"plan_decision": decision, "plan_confirmed_at": fields.Datetime.now()}
+        )
 
     def action_view_expense_sheets(self):
         self.ensure_one()

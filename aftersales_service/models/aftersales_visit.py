@@ -44,7 +44,8 @@ class AftersalesVisit(models.Model):
     _check_company_auto = True
     _rec_names_search = ["project_id.name", "partner_id.name"]
     # Set only by the actions (done, cancel, plan again).
-    _aftersales_gated_fields = ("state", "done_at")
+    # escalated_at: an overdue visit is escalated once (the cron); forging it would silence it.
+    _aftersales_gated_fields = ("state", "done_at", "escalated_at")
 
     project_id = fields.Many2one(
         "aftersales.project",

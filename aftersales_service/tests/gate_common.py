@@ -6,6 +6,7 @@ from functools import partial
 
 from odoo import Command
 from odoo.exceptions import AccessError, UserError
+from odoo.tests import new_test_user
 from odoo.tests.common import JsonRpcException
 from odoo.tools import mute_logger
 
@@ -22,6 +23,15 @@ FORGED_CONTEXT = {"aftersales_gate_open": True, "sudo": True, "bypass_gate": Tru
 
 class _Discard(Exception):
     """Rolls back the savepoint of a record created only to be inspected."""
+
+
+def may_write(record, user):
+    """Whether ``user``'s rights (ACL and record rules) let him write ``record`` at all."""
+    try:
+        record.with_user(user).check_access("write")
+    except AccessError:
+        return False
+    return True
 
 
 def declared_gates(env, module):
@@ -59,6 +69,45 @@ class GateCase(DispatchCase):
             {"name": "forged.pdf", "raw": b"%PDF-1.4 forged", "mimetype": "application/pdf"}
         )
         cls.records = cls._gate_records()
+        cls.forgers = cls._gate_forgers()
+
+    @classmethod
+    def _gate_forgers(cls):
+        """{model: the users who try to forge its guarded fields}: the engineer, the after-sales
+        user and the manager; for every group the access rights let create or write the model
+        (read from ``ir.model.access``, so that a right added later is tried too), a user with
+        that group alone (and its implied groups); a plain internal user and a portal user."""
+        Access = cls.env["ir.model.access"]
+        roles = cls.engineer | cls.as_user | cls.manager
+        everyone = (
+            roles
+            | new_test_user(cls.env, login="gate_internal", groups="base.group_user")
+            | new_test_user(cls.env, login="gate_portal", groups="base.group_portal")
+        )
+        internal = cls.env.ref("base.group_user")
+        by_group = {}
+        forgers = {}
+        for model in cls.records:
+            accesses = Access.search(
+                [
+                    ("model_id.model", "=", model),
+                    "|",
+                    ("perm_write", "=", True),
+                    ("perm_create", "=", True),
+                ]
+            )
+            users = everyone
+            for group in accesses.group_id:
+                if group not in by_group:
+                    by_group[group] = new_test_user(
+                        cls.env,
+                        login=f"gate_{group.get_external_id()[group.id] or group.id}",
+                        groups_id=[internal.id, group.id],
+                        name=f"Forger ({group.full_name})",
+                    )
+                users |= by_group[group]
+            forgers[model] = users
+        return forgers
 
     @classmethod
     def _gate_records(cls):
@@ -75,9 +124,10 @@ class GateCase(DispatchCase):
 
 class GateChecks:
     """Mixed into a ``GateCase`` subclass: the guarded fields change only through the action
-    methods, whoever writes (engineer, after-sales user, manager) and however (create, write,
-    copy, context defaults). Odoo's test loader runs only the test methods a class defines
-    itself: each addon's class defines ``test_*`` methods that call these checks."""
+    methods, whoever writes (every group that may write the model, internal and portal users)
+    and however (create, write, copy, context defaults). Odoo's test loader runs only the test
+    methods a class defines itself: each addon's class defines ``test_*`` methods that call
+    these checks."""
 
     def _assert_refused(self, record, fname, operation, user):
         """Refused: by the gate, or before it when the user may not write that record at all
@@ -119,8 +169,9 @@ class GateChecks:
         self.assertEqual(set(self.records), {model for model, __ in declared})
 
     def _check_nobody_sets_a_gated_field(self):
-        """create, write and copy by engineer, after-sales user and manager are refused, with a
-        forged context, and nothing changes."""
+        """create, write and copy by every forger (``_gate_forgers``: every group that may
+        create or write the model, internal and portal users) are refused, with a forged
+        context, and nothing changes; whoever may write the record is refused by the gate."""
         for model, fname, forged in self.GATES:
             record = self.records[model]
             Model = self.env[model]
@@ -128,7 +179,7 @@ class GateChecks:
             before = record[fname]
             count = Model.search_count([])
             gate_spoke = set()
-            for user in self.engineer | self.as_user | self.manager:
+            for user in self.forgers[model]:
                 value = self._value(forged, user)
                 mine = record.with_user(user).with_context(**FORGED_CONTEXT)
                 with self.subTest(model=model, field=fname, user=user.login):
@@ -140,6 +191,9 @@ class GateChecks:
                     for operation, call in operations.items():
                         if self._assert_refused(record, fname, call, user):
                             gate_spoke.add(operation)
+                        elif operation == "write":
+                            # Refused by the rights: only who may not write the record at all.
+                            self.assertFalse(may_write(record, user), f"{model}.{fname}")
                     self._assert_default_refused(mine, fname, value, base_vals, user)
                     record.invalidate_recordset()
                     self.assertEqual(record[fname], before)
@@ -150,8 +204,9 @@ class GateChecks:
 
 class GateJsonRpcChecks:
     """Mixed into a ``GateCase`` and ``HttpCase`` subclass: every guarded field of the table,
-    forged over real JSON-RPC (``call_kw`` ``write``, the client's own route) by engineer,
-    after-sales user and manager with a forged context: refused, and nothing written. Whoever
+    forged over real JSON-RPC (``call_kw`` ``write``, the client's own route) by every forger
+    (``_gate_forgers``: every group that may create or write the model, internal and portal
+    users) with a forged context: refused, and nothing written. Whoever
     may write the record at all is stopped by the gate itself. The addon's class defines the
     ``test_*`` method that calls the check."""
 
@@ -161,10 +216,13 @@ class GateJsonRpcChecks:
         self.assertTrue(gates)
         before = {(model, fname): self.records[model].sudo()[fname] for model, fname, __ in gates}
         gate_spoke = set()
-        for user in self.engineer | self.as_user | self.manager:
-            self.authenticate(user.login, user.login)
+        forgers = self.env["res.users"].union(*self.forgers.values())
+        for user in forgers:
+            self.authenticate(user.login, user.login + "x" * (8 - len(user.login)))
             for model, fname, forged in gates:
                 record = self.records[model]
+                if user not in self.forgers[model]:
+                    continue
                 with self.subTest(model=model, field=fname, user=user.login):
                     with self.assertRaises(JsonRpcException) as caught:
                         self.make_jsonrpc_request(
@@ -182,6 +240,9 @@ class GateJsonRpcChecks:
                     )
                     if error == "odoo.exceptions.UserError":
                         gate_spoke.add((model, fname))
+                    else:
+                        # Refused by the rights: only who may not write the record at all.
+                        self.assertFalse(may_write(record, user), f"{model}.{fname}")
         for model, fname, __ in gates:
             record = self.records[model]
             record.invalidate_recordset()

@@ -21,6 +21,10 @@ from .portal_common import PNG_B64
 # addons test their own gates the same way (gate_common).
 GATES = [
     ("aftersales.dispatch", "state", "closed"),
+    ("aftersales.dispatch", "onsite_at", NOW),
+    ("aftersales.dispatch", "returned_at", NOW),
+    ("aftersales.dispatch", "plan_decision", "agreed"),
+    ("aftersales.dispatch", "plan_confirmed_at", NOW),
     ("aftersales.dispatch", "serve_first_approved_by", USER),
     ("aftersales.dispatch", "serve_first_approved_at", NOW),
     ("sale.order", "aftersales_approved_by_id", USER),
@@ -51,6 +55,7 @@ GATES = [
     ("helpdesk.ticket", "quoted_at", NOW),
     ("aftersales.visit", "state", "done"),
     ("aftersales.visit", "done_at", NOW),
+    ("aftersales.visit", "escalated_at", NOW),
 ]
 
 
@@ -127,9 +132,9 @@ class ServiceGateCase(GateCase):
 
 @tagged("post_install", "-at_install")
 class TestGates(GateChecks, ServiceGateCase):
-    """Gates live in the model: the guarded fields change only through the action methods,
-    whoever writes (engineer, after-sales user, manager) and however (create, write, copy,
-    context defaults). R21, R23–R24, R26, R43, R45."""
+    """Gates live in the model: the guarded fields change only through the action methods, whoever
+    writes (every group that may write the model, internal and portal users) and however
+    (create, write, copy, context defaults). R21, R23–R24, R26, R43, R45."""
 
     def test_table_lists_every_gate(self):
         self._check_table_lists_every_gate()
