@@ -41,7 +41,6 @@ odoo_bin $(odoo_opts) -d "$TEST_DB" -i "$ADDONS" --test-tags="$TEST_TAGS" --stop
     --log-level=test --http-port="${TEST_HTTP_PORT:-8269}" --logfile="$LOGFILE"
 rc=$?
 set -e
-[ $rc -eq 0 ] || die "Odoo's test run exited with $rc; see $LOGFILE"
 
 # Every ERROR/CRITICAL record fails; a WARNING fails unless setup/log-allow.txt expects it. A record
 # is matched whole: its continuation lines (a multi-line message, a traceback) are joined to it with
@@ -54,9 +53,19 @@ log_problems() {
         | grep -vEf <(grep -vE '^\s*(#|$)' "$REPO_DIR/setup/log-allow.txt") || true
     rm -f "$1.records"
 }
+# The first records, each cut to its head and its last lines (a traceback's cause), lines restored.
+show_problems() {
+    printf '%s\n' "$1" | head -n 20 | awk '{ n = split($0, p, / <NL> /)
+        for (i = 1; i <= n; i++) if (i <= 4 || i > n - 8) print substr(p[i], 1, 600); else if (i == 5) print "    ..." }' >&2
+}
 bad=$(log_problems "$LOGFILE")
+if [ $rc -ne 0 ]; then
+    # CI shows only this output: print what failed, not just where the log is.
+    if [ -n "$bad" ]; then show_problems "$bad"; else tail -n 40 "$LOGFILE" >&2; fi
+    die "Odoo's test run exited with $rc (above; whole log: $LOGFILE)"
+fi
 if [ -n "$bad" ]; then
-    printf '%s\n' "$bad" | head -60 >&2
+    show_problems "$bad"
     die "the Odoo test log has failures, errors or unexpected warnings (above; whole log: $LOGFILE)"
 fi
 ran=$(grep -cE 'odoo.tests.stats|Starting .*\.test_' "$LOGFILE" || true)
