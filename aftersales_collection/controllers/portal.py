@@ -18,6 +18,8 @@ class AftersalesCollectionPortal(AftersalesPortal):
             .search([("project_id", "=", project_sudo.id)])
             .sudo()
         )
+        # "Due" from the day after the due date on the company's clock, not the server's.
+        values["retention_today"] = project_sudo.company_id._aftersales_today()
         return values
 
     @http.route(

@@ -191,7 +191,7 @@ class AccountMove(models.Model):
         """Daily: one activity per request whose served, paid-service invoices are overdue
         (R28), for the request's assignee, else the company's after-sales manager. Each invoice
         is reminded once; the cron runner calls again while the progress reports work left."""
-        today = fields.Date.context_today(self)
+        today = self.env.company._aftersales_today()
         overdue = self.search(
             self._aftersales_overdue_domain(today), limit=batch_size, order="invoice_date_due, id"
         )
@@ -207,7 +207,7 @@ class AccountMove(models.Model):
             return
         activity_type = self.env.ref("aftersales_collection.mail_activity_paid_service_overdue")
         model_id = self.env["ir.model"]._get_id("helpdesk.ticket")
-        today = fields.Date.context_today(self)
+        today = self.env.company._aftersales_today()
         by_ticket = {}
         for move in self:
             by_ticket.setdefault(move.aftersales_ticket_id, self.browse())
@@ -283,7 +283,7 @@ class AccountMove(models.Model):
         """Daily: overdue final payments without a quality dispute are proposed to management
         for stronger collection measures (R33), once each, in batches (the cron runner commits
         and calls again while the progress reports work left)."""
-        today = fields.Date.context_today(self)
+        today = self.env.company._aftersales_today()
         overdue = self.search(
             self._aftersales_final_escalation_domain(today),
             limit=batch_size,
@@ -335,7 +335,7 @@ class AccountMove(models.Model):
         as the queued e-mails, so a second sender skips them (R29)."""
         if not self:
             return self
-        today = fields.Date.context_today(self)
+        today = self.env.company._aftersales_today()
         self.flush_recordset(["aftersales_notice_sent_on"])
         self.env.cr.execute(
             SQL(

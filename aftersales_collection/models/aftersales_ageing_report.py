@@ -110,7 +110,7 @@ class AftersalesAgeingReport(models.Model):
         """Ages count from the day Odoo says it is (the user's day, in the company's time
         zone), not PostgreSQL's ``CURRENT_DATE`` (the server's UTC day, which tests cannot
         freeze): the query is built for each read with that day as a parameter."""
-        today = fields.Date.context_today(self)
+        today = self.env.company._aftersales_today()
         return SQL(
             """
             WITH items AS (
@@ -187,7 +187,7 @@ class AftersalesAgeingReport(models.Model):
         once, with an activity on the invoice or the retention money."""
         rows = self.sudo().search([("is_red", "=", True), ("alerted", "=", False)])
         activity_type = self.env.ref("mail.mail_activity_data_todo")
-        today = fields.Date.context_today(self)
+        today = self.env.company._aftersales_today()
         values = []
         for row in rows:
             item = row.move_id or row.retention_id
@@ -301,7 +301,7 @@ class AftersalesAgeingReport(models.Model):
         attachment = self.env["ir.attachment"].create(
             {
                 "name": self.env._(
-                    "Receivables ageing %(date)s.xlsx", date=fields.Date.context_today(self)
+                    "Receivables ageing %(date)s.xlsx", date=self.env.company._aftersales_today()
                 ),
                 "raw": content,
                 "mimetype": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",

@@ -1,4 +1,4 @@
-from odoo import api, fields, models
+from odoo import api, models
 
 
 class AftersalesDispatch(models.Model):
@@ -36,8 +36,8 @@ class AftersalesDispatch(models.Model):
         for dispatch in self:
             ticket = dispatch.ticket_id.sudo()
             if not ticket.aftersales_service_end_date:
-                ticket.aftersales_service_end_date = fields.Date.context_today(
-                    dispatch, dispatch.returned_at
+                ticket.aftersales_service_end_date = dispatch.company_id._aftersales_today(
+                    dispatch.returned_at
                 )
                 ended |= ticket
         # Invoices posted before the trip (served first) are now due N days after it.

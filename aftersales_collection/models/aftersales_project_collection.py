@@ -60,7 +60,7 @@ class AftersalesProject(models.Model):
 
     @api.depends("punch_item_ids.state", "punch_item_ids.deadline")
     def _compute_punch_counts(self):
-        today = fields.Date.context_today(self)
+        today = self.env.company._aftersales_today()
         open_counts = dict.fromkeys(self.ids, 0)
         overdue_counts = dict.fromkeys(self.ids, 0)
         for project, deadline, count in self.env["aftersales.punch.item"]._read_group(

@@ -47,7 +47,7 @@ class AftersalesPunchItem(models.Model):
 
     @api.depends("deadline", "state")
     def _compute_is_overdue(self):
-        today = fields.Date.context_today(self)
+        today = self.env.company._aftersales_today()
         for item in self:
             item.is_overdue = item.state == "open" and item.deadline and item.deadline < today
 
@@ -56,14 +56,16 @@ class AftersalesPunchItem(models.Model):
             raise UserError(
                 self.env._("Unsupported search on overdue items: %(operator)s", operator=operator)
             )
-        domain = [("state", "=", "open"), ("deadline", "<", fields.Date.context_today(self))]
+        domain = [("state", "=", "open"), ("deadline", "<", self.env.company._aftersales_today())]
         return domain if (operator == "=") == value else ["!", "&", *domain]
 
     def action_done(self):
         """The responsible person (or after-sales) reports the item finished."""
         if self.filtered(lambda item: item.state != "open"):
             raise UserError(self.env._("Only open punch-list items can be marked done."))
-        self._aftersales_gate_write({"state": "done", "done_date": fields.Date.context_today(self)})
+        self._aftersales_gate_write(
+            {"state": "done", "done_date": self.env.company._aftersales_today()}
+        )
         self.activity_feedback(
             ["aftersales_collection.mail_activity_punch_overdue"], feedback=self.env._("Item done.")
         )
@@ -115,7 +117,7 @@ class AftersalesPunchItem(models.Model):
                     "activity_type_id": activity_type.id,
                     "automated": True,
                     "user_id": item.user_id.id,
-                    "date_deadline": fields.Date.context_today(self),
+                    "date_deadline": self.env.company._aftersales_today(),
                     "summary": self.env._(
                         "Overdue handover item of %(project)s: %(item)s",
                         project=item.project_id.name,

@@ -216,13 +216,13 @@ class AftersalesRetention(models.Model):
                 retention.move_line_id = lines[:1]
 
     def _compute_overdue_days(self):
-        today = fields.Date.context_today(self)
+        today = self.env.company._aftersales_today()
         for retention in self:
             late = retention.state != "collected" and retention.due_date
             retention.overdue_days = max((today - retention.due_date).days, 0) if late else 0
 
     def _compute_live_flags(self):
-        today = fields.Date.context_today(self)
+        today = self.env.company._aftersales_today()
         reminder_due = self.filtered_domain(self._reminder_due_domain(today))
         needs_escalation = self.filtered_domain(self._escalation_due_domain(today))
         for retention in self:
@@ -237,11 +237,11 @@ class AftersalesRetention(models.Model):
         return ["!", *expression.normalize_domain(domain)]
 
     def _search_reminder_due(self, operator, value):
-        today = fields.Date.context_today(self)
+        today = self.env.company._aftersales_today()
         return self._search_live_flag(operator, value, self._reminder_due_domain(today))
 
     def _search_needs_escalation(self, operator, value):
-        today = fields.Date.context_today(self)
+        today = self.env.company._aftersales_today()
         return self._search_live_flag(operator, value, self._escalation_due_domain(today))
 
     @api.constrains("amount_type", "percent")
@@ -301,7 +301,7 @@ class AftersalesRetention(models.Model):
         interrupted call leaves nothing half-done (its transaction is rolled back), and the next
         one sends exactly the rest, never an e-mail twice.
         """
-        today = fields.Date.context_today(self)
+        today = self.env.company._aftersales_today()
         due = self.search(
             self._reminder_due_domain(today), limit=batch_size, order="reminder_date, id"
         )
@@ -424,7 +424,7 @@ class AftersalesRetention(models.Model):
         self.with_context(tracking_disable=True)._aftersales_gate_write(
             {
                 "state": "reminded",
-                "reminded_on": fields.Date.context_today(self),
+                "reminded_on": self.env.company._aftersales_today(),
                 "reminder_to_send": True,
             }
         )
@@ -452,7 +452,7 @@ class AftersalesRetention(models.Model):
     def _escalate(self):
         if not self:
             return self.env["aftersales.retention.escalation"]
-        today = fields.Date.context_today(self)
+        today = self.env.company._aftersales_today()
         escalations = self.env["aftersales.retention.escalation"].create(
             [
                 {
@@ -476,7 +476,7 @@ class AftersalesRetention(models.Model):
         ).filtered(lambda r: r.move_line_id.reconciled)
         if retentions:
             retentions.sudo().write(
-                {"state": "collected", "collected_on": fields.Date.context_today(self)}
+                {"state": "collected", "collected_on": self.env.company._aftersales_today()}
             )
         return retentions
 
@@ -509,5 +509,5 @@ class AftersalesRetention(models.Model):
         without delay instead of announcing the due date."""
         self.ensure_one()
         company = self.company_id or self.env.company
-        today = fields.Date.context_today(self.with_context(tz=company._aftersales_tz()))
+        today = company._aftersales_today()
         return bool(self.due_date and self.due_date < today)

@@ -190,7 +190,7 @@ class AftersalesRetentionDispute(models.Model):
                 retention.write({"amount_type": "fixed", "amount": dispute.agreed_amount})
             retention._aftersales_gate_write({"state": dispute.resume_state or "pending"})
             dispute._aftersales_gate_write(
-                {"state": "resolved", "resolved_on": fields.Date.context_today(self)}
+                {"state": "resolved", "resolved_on": self.env.company._aftersales_today()}
             )
             outcome = dict(self._fields["outcome"]._description_selection(self.env))[
                 dispute.outcome
@@ -204,7 +204,7 @@ class AftersalesRetentionDispute(models.Model):
         note of the difference, which accounting issues (the dispute never changes a posted
         invoice)."""
         self._aftersales_gate_write(
-            {"state": "resolved", "resolved_on": fields.Date.context_today(self)}
+            {"state": "resolved", "resolved_on": self.env.company._aftersales_today()}
         )
         outcome = dict(self._fields["outcome"]._description_selection(self.env))[self.outcome]
         body = self.env._("Dispute resolved: %(outcome)s. Reminders resume.", outcome=outcome)

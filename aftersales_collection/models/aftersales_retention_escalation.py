@@ -153,7 +153,7 @@ class AftersalesRetentionEscalation(models.Model):
             {
                 "state": state,
                 "decided_by_id": self.env.user.id,
-                "decided_on": fields.Date.context_today(self),
+                "decided_on": self.env.company._aftersales_today(),
             },
             access="read",
         )

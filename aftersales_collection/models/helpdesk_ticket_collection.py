@@ -130,7 +130,7 @@ class HelpdeskTicket(models.Model):
                     line.price_total * (-1 if line.move_id.move_type == "out_refund" else 1),
                     currency,
                     order.company_id,
-                    line.move_id.invoice_date or fields.Date.today(),
+                    line.move_id.invoice_date or order.company_id._aftersales_today(),
                 )
                 for line in lines
             )

@@ -27,7 +27,7 @@ import time
 from datetime import timedelta
 
 import odoo
-from odoo import api, fields
+from odoo import api
 from odoo.tools import config
 
 
@@ -37,7 +37,7 @@ def create_fixture(env, size):
     partner = env["res.partner"].create(
         {"name": "Bench Customer", "is_company": True, "email": "bench@example.com"}
     )
-    today = fields.Date.context_today(env["aftersales.retention"])
+    today = env.company._aftersales_today()
     cr.execute(
         """
         INSERT INTO aftersales_project (
@@ -104,7 +104,7 @@ def bench(env, size, mails, report_url=None):
         # where wkhtmltopdf loads the report's assets from: a running Odoo server
         env["ir.config_parameter"].set_param("report.url", report_url)
     created = create_fixture(env, size)
-    today = fields.Date.context_today(Retention)
+    today = Retention.env.company._aftersales_today()
     due_domain = Retention._reminder_due_domain(today)
     print(
         f"\n== {size:,} retentions (created in {created:.1f} s by the ORM, {size / created:,.0f}/s)"

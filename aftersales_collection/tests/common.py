@@ -1,6 +1,6 @@
 from dateutil.relativedelta import relativedelta
 
-from odoo import Command, fields
+from odoo import Command
 from odoo.tests import new_test_user
 
 from odoo.addons.aftersales_service.tests.common import AftersalesCase
@@ -18,7 +18,7 @@ class CollectionCase(AftersalesCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.today = fields.Date.context_today(cls.env["aftersales.retention"])
+        cls.today = cls.env.company._aftersales_today()
         cls.company.write(
             {
                 "aftersales_retention_reminder_months": 1,

@@ -1,6 +1,6 @@
 from dateutil.relativedelta import relativedelta
 
-from odoo import Command, fields
+from odoo import Command
 from odoo.tests import new_test_user, tagged
 
 from odoo.addons.aftersales_service.tests.dispatch_common import DispatchCase
@@ -84,7 +84,7 @@ class TestPaidService(CollectionCase):
         ticket = self.ticket.copy({"aftersales_service_end_date": False, "coverage": "paid"})
         dispatch = self._served_first_on_site(ticket)
         dispatch.action_return()
-        returned_day = fields.Date.context_today(dispatch, dispatch.returned_at)
+        returned_day = dispatch.company_id._aftersales_today(dispatch.returned_at)
         self.assertEqual(ticket.aftersales_service_end_date, returned_day)
         self.assertEqual(ticket.aftersales_payment_due_date, returned_day + relativedelta(days=15))
         # A second trip's return does not move the due date.

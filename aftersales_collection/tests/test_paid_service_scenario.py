@@ -2,7 +2,7 @@ from datetime import timedelta
 
 from freezegun import freeze_time
 
-from odoo import Command, fields
+from odoo import Command
 from odoo.exceptions import UserError, ValidationError
 from odoo.tests import new_test_user, tagged
 
@@ -58,7 +58,7 @@ class TestPaidServiceScenario(AccountTestInvoicingCommon):
                 "name": "T-PAID-LOOP",
                 "partner_id": cls.customer.id,
                 "company_id": company.id,
-                "delivery_date": fields.Date.today() - timedelta(days=3 * 365),
+                "delivery_date": cls.env.company._aftersales_today() - timedelta(days=3 * 365),
             }
         )
         cls.onsite_repair = cls.env["product.product"].create(
@@ -225,7 +225,7 @@ class TestPaidServiceScenario(AccountTestInvoicingCommon):
         dispatch.with_user(self.engineer).action_return()
         # R28: paid after service, within 15 calendar days of its end (the company setting).
         end = ticket.aftersales_service_end_date
-        self.assertEqual(end, fields.Date.context_today(dispatch, dispatch.returned_at))
+        self.assertEqual(end, dispatch.company_id._aftersales_today(dispatch.returned_at))
         self.assertEqual(invoice.invoice_date_due, end + timedelta(days=15))
         self.assertEqual(
             set(
@@ -332,7 +332,7 @@ class TestPaidServiceScenario(AccountTestInvoicingCommon):
                     "name": "T-PAID-CONTRACT",
                     "partner_id": self.customer.id,
                     "company_id": self.company_data["company"].id,
-                    "delivery_date": fields.Date.today(),
+                    "delivery_date": self.env.company._aftersales_today(),
                     "sale_order_id": order.id,
                 }
             )

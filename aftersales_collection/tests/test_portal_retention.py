@@ -1,5 +1,3 @@
-from datetime import date
-
 from odoo.exceptions import AccessError
 from odoo.tests import tagged
 from odoo.tools.misc import format_date
@@ -49,7 +47,10 @@ class TestPortalRetention(AftersalesPortalCase):
         # In the customer's words, not the collection team's states (issue 14).
         self.assertIn("Payment requested", response.text)
         self.assertIn(
-            "Not yet due" if self.pending_a.due_date >= date.today() else "Due", response.text
+            "Not yet due"
+            if self.pending_a.due_date >= self.env.company._aftersales_today()
+            else "Due",
+            response.text,
         )
         self.assertNotIn("Pending", response.text)
         self.assertIn(f"/my/aftersales/retentions/{self.reminded_a.id}/letter", response.text)

@@ -12,7 +12,9 @@ class AftersalesHandoverWizard(models.TransientModel):
 
     project_id = fields.Many2one("aftersales.project", required=True, readonly=True)
     acceptance_date = fields.Date(required=True)
-    handover_date = fields.Date(required=True, default=fields.Date.context_today)
+    handover_date = fields.Date(
+        required=True, default=lambda self: self.env.company._aftersales_today()
+    )
     line_ids = fields.One2many(
         "aftersales.handover.wizard.line", "wizard_id", string="Unfinished Items"
     )
@@ -39,7 +41,9 @@ class AftersalesHandoverWizard(models.TransientModel):
         values = super().default_get(fields_list)
         project = self.env["aftersales.project"].browse(values.get("project_id"))
         if project and "acceptance_date" in fields_list:
-            values["acceptance_date"] = project.acceptance_date or fields.Date.context_today(self)
+            values["acceptance_date"] = (
+                project.acceptance_date or self.env.company._aftersales_today()
+            )
         if project and "retention_percent" in fields_list:
             values["retention_percent"] = (
                 project.company_id.aftersales_retention_percent

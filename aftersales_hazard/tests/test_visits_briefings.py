@@ -1,6 +1,6 @@
 from datetime import timedelta
 
-from odoo import Command, fields
+from odoo import Command
 from odoo.exceptions import UserError
 from odoo.tests import tagged
 
@@ -29,7 +29,7 @@ class TestVisitTravelBriefings(DispatchCase):
             {
                 "project_id": cls.project.id,
                 "visit_type": "inspection",
-                "planned_date": fields.Date.today() + timedelta(days=5),
+                "planned_date": cls.env.company._aftersales_today() + timedelta(days=5),
                 "employee_ids": [Command.set(cls.emp_engineer.ids)],
             }
         )

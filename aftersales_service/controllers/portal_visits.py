@@ -20,7 +20,7 @@ class AftersalesVisitPortal(AftersalesPortal):
             .sudo()
             .search([("project_id", "=", project_sudo.id), ("state", "in", ("planned", "done"))])
         )
-        values["visit_today"] = fields.Date.context_today(project_sudo)
+        values["visit_today"] = project_sudo.company_id._aftersales_today()
         return values
 
     @http.route(

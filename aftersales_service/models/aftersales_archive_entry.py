@@ -61,7 +61,9 @@ class AftersalesArchiveEntry(models.Model):
         ondelete="restrict",
     )
     name = fields.Char(string="Title", required=True, tracking=True)
-    date = fields.Date(required=True, default=fields.Date.context_today, tracking=True)
+    date = fields.Date(
+        required=True, default=lambda self: self.env.company._aftersales_today(), tracking=True
+    )
     description = fields.Text()
     important = fields.Boolean(
         compute="_compute_important",
@@ -374,7 +376,7 @@ class AftersalesArchiveEntry(models.Model):
                 "version": version,
                 "content_checksum": checksum,
                 "source_write_date": source_write_date,
-                "date": fields.Date.context_today(self),
+                "date": self.env.company._aftersales_today(),
             }
         )
         return attachment

@@ -117,7 +117,7 @@ class AftersalesDeadlineWarning(models.Model):
                         "user_id": manager.id,
                         "summary": summary,
                         "note": note,
-                        "date_deadline": fields.Date.context_today(self, deadline),
+                        "date_deadline": self.env.company._aftersales_today(deadline),
                     }
                 )
             warning_vals.append(vals)

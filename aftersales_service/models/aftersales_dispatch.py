@@ -247,7 +247,7 @@ class AftersalesDispatch(models.Model):
                 dispatch.certified_employee_ids = dispatch.employee_ids
                 continue
             on_day = fields.Date.to_date(dispatch.planned_return or dispatch.planned_departure) or (
-                fields.Date.context_today(dispatch)
+                dispatch.company_id._aftersales_today()
             )
             dispatch.certified_employee_ids = dispatch.employee_ids.filtered(
                 lambda e, required=required, on_day=on_day: any(

@@ -36,7 +36,7 @@ class AftersalesEmployeeCertificate(models.Model):
 
     @api.depends("expiry_date")
     def _compute_expired(self):
-        today = fields.Date.context_today(self)
+        today = self.env.company._aftersales_today()
         for certificate in self:
             certificate.expired = bool(certificate.expiry_date) and certificate.expiry_date < today
 

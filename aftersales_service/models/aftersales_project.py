@@ -141,7 +141,7 @@ class AftersalesProject(models.Model):
 
     @api.depends("warranty_end", "company_id.aftersales_warranty_warning_days")
     def _compute_warranty_status(self):
-        today = fields.Date.context_today(self)
+        today = self.env.company._aftersales_today()
         for project in self:
             project.warranty_status = project._warranty_status_on(today)
 
@@ -158,7 +158,7 @@ class AftersalesProject(models.Model):
         if operator not in ("=", "!=", "in", "not in"):
             raise ValidationError(self.env._("Unsupported search on warranty status: %s", operator))
         wanted = {value} if isinstance(value, str) or value is False else set(value)
-        today = fields.Date.context_today(self)
+        today = self.env.company._aftersales_today()
         soon = today + timedelta(days=self.env.company.aftersales_warranty_warning_days)
         domains = {
             "none": [("warranty_end", "=", False)],

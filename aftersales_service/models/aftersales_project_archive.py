@@ -197,7 +197,7 @@ class AftersalesProject(models.Model):
                     "name": self.env._(
                         "Archive %(project)s %(date)s.zip",
                         project=self.name,
-                        date=fields.Date.context_today(self),
+                        date=self.env.company._aftersales_today(),
                     ),
                     "raw": buffer.getvalue(),
                     "mimetype": "application/zip",

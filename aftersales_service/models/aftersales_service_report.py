@@ -80,7 +80,9 @@ class AftersalesServiceReport(models.Model):
         domain="[('share', '=', False)]",
         tracking=True,
     )
-    service_date = fields.Date(default=fields.Date.context_today, required=True)
+    service_date = fields.Date(
+        default=lambda self: self.env.company._aftersales_today(), required=True
+    )
     work_done = fields.Text(tracking=True)
     parts_used = fields.Text()
     test_description = fields.Text(

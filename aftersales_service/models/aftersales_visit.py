@@ -74,7 +74,9 @@ class AftersalesVisit(models.Model):
         help="What the planning planned this visit for (month, or project event); empty for "
         "a visit planned by hand.",
     )
-    planned_date = fields.Date(required=True, tracking=True, default=fields.Date.context_today)
+    planned_date = fields.Date(
+        required=True, tracking=True, default=lambda self: self.env.company._aftersales_today()
+    )
     user_id = fields.Many2one(
         "res.users",
         string="Responsible",
@@ -144,7 +146,7 @@ class AftersalesVisit(models.Model):
 
     @api.depends("state", "planned_date")
     def _compute_overdue(self):
-        today = fields.Date.context_today(self)
+        today = self.env.company._aftersales_today()
         for visit in self:
             visit.overdue = visit.state == "planned" and visit.planned_date < today
 
@@ -153,7 +155,7 @@ class AftersalesVisit(models.Model):
             raise ValidationError(self.env._("Unsupported search on overdue visits."))
         domain = [
             ("state", "=", "planned"),
-            ("planned_date", "<", fields.Date.context_today(self)),
+            ("planned_date", "<", self.env.company._aftersales_today()),
         ]
         return domain if (operator == "=") == value else ["!", "&", *domain]
 
@@ -401,7 +403,7 @@ class AftersalesVisit(models.Model):
                         "The visit planned on %(date)s has not been made.",
                         date=visit.planned_date,
                     ),
-                    "date_deadline": fields.Date.context_today(self),
+                    "date_deadline": self.env.company._aftersales_today(),
                 }
             )
         self.env["mail.activity"].sudo().with_context(mail_activity_quick_update=True).create(

@@ -4,7 +4,7 @@ from datetime import timedelta
 import psycopg2
 from dateutil.relativedelta import relativedelta
 
-from odoo import api, fields, models
+from odoo import api, models
 from odoo.tools import mute_logger
 
 _logger = logging.getLogger(__name__)
@@ -42,7 +42,7 @@ class AftersalesVisit(models.Model):
         - summer and winter inspections (R47) before each season while the maintenance
           contract runs.
         Returns the visits planned."""
-        today = fields.Date.context_today(self)
+        today = self.env.company._aftersales_today()
         horizon = today + relativedelta(months=HORIZON_MONTHS)
         Project = self.env["aftersales.project"].sudo()
         projects = Project.search(

@@ -57,7 +57,7 @@ class HelpdeskTicket(models.Model):
         """In SCHEDULE_REMINDER_MONTH (December), remind the after-sales manager of every company
         whose calendar follows the official schedules to import next year's (once per year and
         company)."""
-        today = fields.Date.context_today(self)
+        today = self.env.company._aftersales_today()
         if today.month != SCHEDULE_REMINDER_MONTH:
             return 0
         year = today.year + 1

@@ -534,7 +534,8 @@ class RepairOrder(models.Model):
                             "product_qty": line["buy"],
                             "product_uom_id": line["move"].product_id.uom_id.id,
                             "date_required": fields.Date.to_date(
-                                line["move"].aftersales_parts_deadline or fields.Date.today()
+                                line["move"].aftersales_parts_deadline
+                                or line["move"].company_id._aftersales_today()
                             ),
                             "aftersales_move_id": line["move"].id,
                         }

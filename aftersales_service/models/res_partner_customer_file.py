@@ -80,7 +80,7 @@ class ResPartner(models.Model):
                 domain, order="service_date desc"
             ),
             "invoices": self.env["account.move"],
-            "today": fields.Date.context_today(self),
+            "today": self.env.company._aftersales_today(),
         }
         if self.env.user.has_group(FILE_GROUP):
             values["invoices"] = (

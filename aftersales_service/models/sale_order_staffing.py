@@ -1,4 +1,4 @@
-from odoo import fields, models
+from odoo import models
 
 
 class SaleOrder(models.Model):
@@ -49,7 +49,7 @@ class SaleOrder(models.Model):
                             "long with the department managers today (R13, R20).",
                             order=order.name,
                         ),
-                        "date_deadline": fields.Date.context_today(order),
+                        "date_deadline": order.company_id._aftersales_today(),
                     }
                 )
         if vals_list:

@@ -1,5 +1,7 @@
 from datetime import datetime
 
+import pytz
+
 from odoo.tests import tagged
 
 from .portal_common import AftersalesPortalCase
@@ -64,8 +66,12 @@ class TestOnePortal(OnePortalCase):
             self.assertIn(expected, page)
         self.assertNotIn("Asia/Shanghai", page)
         self.assertNotIn('action="/ticket/close"', page)
-        # helpdesk_mgmt's own dates in the same format.
-        self.assertIn(self.ticket_a.create_date.strftime("%Y-%m-%d"), page)
+        # helpdesk_mgmt's own dates in the same format and zone (Beijing, not UTC: between
+        # 16:00 and 24:00 UTC the two dates differ).
+        created = pytz.utc.localize(self.ticket_a.create_date).astimezone(
+            pytz.timezone("Asia/Shanghai")
+        )
+        self.assertIn(f"{created:%Y-%m-%d %H:%M}</span>", page)
 
     def test_request_list_shows_after_sales_fields_and_searches_them(self):
         page = self.url_open("/my/tickets").text

@@ -2,7 +2,6 @@ from datetime import date, timedelta
 
 from psycopg2 import IntegrityError
 
-from odoo import fields
 from odoo.exceptions import ValidationError
 from odoo.tests import Form, tagged
 from odoo.tools import mute_logger
@@ -48,7 +47,7 @@ class TestProjectWarranty(AftersalesCase):
         self.assertFalse(project._covers(date(2027, 1, 16)))
 
     def test_status_badge_and_search(self):
-        today = fields.Date.context_today(self.Project)
+        today = self.env.company._aftersales_today()
         expired = self._project("T-EXP", delivery_date=today - timedelta(days=400))
         expiring = self._project("T-SOON", delivery_date=today - timedelta(days=350))
         fine = self._project("T-OK", delivery_date=today - timedelta(days=10))

@@ -1,4 +1,4 @@
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 
 from freezegun import freeze_time
 
@@ -127,6 +127,53 @@ class TestUserTimeZoneWarning(DispatchCase):
             "aftersales_service.user_portal_pujiang",
         ):
             self.assertEqual(self.env.ref(xmlid).tz, "Asia/Shanghai", xmlid)
+
+
+@tagged("post_install", "-at_install")
+class TestCompanyDate(DispatchCase):
+    """Dates are the company's (its calendar's zone), whoever enters them: midnight in Beijing
+    is 16:00 UTC, and a user without a zone, or in New York, would otherwise date a service
+    report or judge a visit overdue by the day before."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.company.resource_calendar_id.tz = "Asia/Shanghai"
+        cls.as_user.tz = False
+        cls.user_ny = new_test_user(
+            cls.env,
+            "t_as_ny_dates",
+            tz="America/New_York",
+            groups="base.group_user,aftersales_service.group_aftersales_user",
+        )
+        cls.visit = cls.env["aftersales.visit"].create(
+            {"project_id": cls.project.id, "planned_date": "2026-11-30"}
+        )
+
+    def _dates_seen(self):
+        Report = self.env["aftersales.service.report"]
+        return {
+            str(Report.with_user(user).default_get(["service_date"])["service_date"])
+            for user in (self.as_user, self.user_ny, self.manager)
+        }
+
+    def test_last_second_before_midnight_in_beijing(self):
+        with freeze_time("2026-11-30 15:59:59"):
+            self.assertEqual(self.company._aftersales_today(), date(2026, 11, 30))
+            self.assertEqual(self._dates_seen(), {"2026-11-30"})
+            self.visit.invalidate_recordset(["overdue"])
+            self.assertFalse(self.visit.with_user(self.user_ny).overdue)
+            self.assertNotIn(self.visit, self.visit.search([("overdue", "=", True)]))
+
+    def test_midnight_in_beijing(self):
+        with freeze_time("2026-11-30 16:00:00"):
+            self.assertEqual(self.company._aftersales_today(), date(2026, 12, 1))
+            self.assertEqual(self._dates_seen(), {"2026-12-01"})
+            self.visit.invalidate_recordset(["overdue"])
+            self.assertTrue(self.visit.with_user(self.as_user).overdue)
+            self.assertIn(
+                self.visit, self.visit.with_user(self.user_ny).search([("overdue", "=", True)])
+            )
 
 
 @tagged("post_install", "-at_install")

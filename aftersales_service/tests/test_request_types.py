@@ -1,6 +1,6 @@
 from datetime import datetime, timedelta
 
-from odoo import Command, fields
+from odoo import Command
 from odoo.tests import tagged
 
 from .common_requests import AftersalesRequestCase
@@ -89,7 +89,9 @@ class TestRequestTypes(AftersalesRequestCase):
         order.action_confirm()
         activity = ticket.activity_ids.filtered(lambda a: "R13" in (a.summary or ""))
         self.assertEqual(activity.user_id, self.manager)
-        self.assertEqual(activity.date_deadline, fields.Date.context_today(order), "the same day")
+        self.assertEqual(
+            activity.date_deadline, order.company_id._aftersales_today(), "the same day"
+        )
         order._aftersales_ask_staffing()
         self.assertEqual(
             len(ticket.activity_ids.filtered(lambda a: "R13" in (a.summary or ""))), 1, "once"

@@ -241,7 +241,11 @@ class TestWorklistScreens(HttpCase):
         )
         customer = cls.env["res.partner"].create({"name": "Worklist Customer", "is_company": True})
         project = cls.env["aftersales.project"].create(
-            {"name": "T-WORKLIST", "partner_id": customer.id, "delivery_date": fields.Date.today()}
+            {
+                "name": "T-WORKLIST",
+                "partner_id": customer.id,
+                "delivery_date": cls.env.company._aftersales_today(),
+            }
         )
         team = cls.env.ref("aftersales_service.helpdesk_team_aftersales")
         now = fields.Datetime.now()

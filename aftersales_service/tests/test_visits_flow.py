@@ -1,6 +1,6 @@
 from datetime import timedelta
 
-from odoo import Command, fields
+from odoo import Command
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import HttpCase, tagged
 
@@ -23,7 +23,7 @@ class TestVisitFlow(DispatchCase):
             {
                 "project_id": cls.project.id,
                 "visit_type": "group",
-                "planned_date": fields.Date.today() + timedelta(days=10),
+                "planned_date": cls.env.company._aftersales_today() + timedelta(days=10),
                 "employee_ids": [Command.set(cls.emp_two.ids)],
             }
         )
@@ -32,7 +32,7 @@ class TestVisitFlow(DispatchCase):
                 "project_id": cls.project.id,
                 "visit_type": "milestone",
                 "visit_mode": "writing",
-                "planned_date": fields.Date.today() + timedelta(days=20),
+                "planned_date": cls.env.company._aftersales_today() + timedelta(days=20),
             }
         )
 
@@ -120,7 +120,7 @@ class TestVisitFlow(DispatchCase):
         late = self.Visit.create(
             {
                 "project_id": self.project.id,
-                "planned_date": fields.Date.today() - timedelta(days=3),
+                "planned_date": self.env.company._aftersales_today() - timedelta(days=3),
             }
         )
         self.assertIn(late, self.Visit.search([("overdue", "=", True)]))
@@ -161,7 +161,7 @@ class TestVisitArchive(DispatchCase, HttpCase):
             {
                 "project_id": self.project.id,
                 "visit_type": "inspection",
-                "planned_date": fields.Date.today(),
+                "planned_date": self.env.company._aftersales_today(),
                 "equipment_usage": "Summer load",
                 "check_ids": [Command.create({"lot_id": self.lot.id, "name": "Membrane pressure"})],
             }

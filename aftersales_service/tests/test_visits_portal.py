@@ -1,6 +1,5 @@
 from datetime import timedelta
 
-from odoo import fields
 from odoo.tests import tagged
 from odoo.tools import mute_logger
 
@@ -17,7 +16,7 @@ class TestVisitsPortal(AftersalesPortalCase):
     def setUpClass(cls):
         super().setUpClass()
         Visit = cls.env["aftersales.visit"]
-        soon = fields.Date.today() + timedelta(days=30)
+        soon = cls.env.company._aftersales_today() + timedelta(days=30)
         cls.visit_a = Visit.create(
             {"project_id": cls.project_a.id, "planned_date": soon, "user_id": cls.as_user.id}
         )
@@ -66,4 +65,6 @@ class TestVisitsPortal(AftersalesPortalCase):
         self.assertIn("Plant shutdown", posted.body)
         self.assertEqual(len(self.visit_a.activity_ids), 1)
         self.assertEqual(self.visit_a.activity_ids.user_id, self.as_user)
-        self.assertEqual(self.visit_a.planned_date, fields.Date.today() + timedelta(days=30))
+        self.assertEqual(
+            self.visit_a.planned_date, self.env.company._aftersales_today() + timedelta(days=30)
+        )
