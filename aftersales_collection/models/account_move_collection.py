@@ -27,7 +27,15 @@ class AccountMove(models.Model):
     """Contract invoices and payments filed under their after-sales project (R29); paid service
     invoices linked to their request and due 15 days after the service ends (R28)."""
 
-    _inherit = "account.move"
+    _name = "account.move"
+    _inherit = ["account.move", "aftersales.gate.mixin"]
+    # What the collection's crons did (R28 overdue reminder, R34 ageing alert, R29 payment
+    # notice): written by them alone, so that nobody silences the next one.
+    _aftersales_gated_fields = (
+        "aftersales_overdue_reminded_on",
+        "aftersales_ageing_alerted_on",
+        "aftersales_notice_sent_on",
+    )
 
     # Both links follow the sale orders of the invoice lines: the invoice of a repair's service
     # order belongs to its request and project, the invoice of a project's contract to the
@@ -246,7 +254,7 @@ class AccountMove(models.Model):
                 }
             )
         self.env["mail.activity"].sudo().create(values)
-        self.write({"aftersales_overdue_reminded_on": today})
+        self._aftersales_gate_write({"aftersales_overdue_reminded_on": today})
 
     # ------------------------------------------------------------------ final payments (R32, R33)
     @api.model

@@ -36,7 +36,13 @@ class AftersalesRetention(models.Model):
     _check_company_auto = True
     # Reminded, disputed and escalated by their actions; collected only by the reconciliation
     # of its payment (R30, R32, R33).
-    _aftersales_gated_fields = ("state", "collected_on")
+    _aftersales_gated_fields = (
+        "state",
+        "collected_on",
+        "reminded_on",
+        "reminder_to_send",
+        "ageing_alerted_on",
+    )
 
     name = fields.Char(
         string="Reference",
@@ -439,7 +445,7 @@ class AftersalesRetention(models.Model):
             return self.env["mail.mail"]
         template = self.env.ref("aftersales_collection.mail_template_retention_reminder")
         mails = template.send_mail_batch(self.ids)
-        self.with_context(tracking_disable=True).write({"reminder_to_send": False})
+        self.with_context(tracking_disable=True)._aftersales_gate_write({"reminder_to_send": False})
         return mails
 
     # ------------------------------------------------------------------ escalation (R33)

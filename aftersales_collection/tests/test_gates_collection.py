@@ -1,6 +1,8 @@
+from odoo import Command
 from odoo.tests import HttpCase, tagged
 
 from odoo.addons.aftersales_service.tests.gate_common import (
+    OTHER,
     TODAY,
     USER,
     GateCase,
@@ -21,6 +23,23 @@ GATES = [
     ("aftersales.retention.dispute", "resume_state", "reminded"),
     ("aftersales.punch.item", "state", "done"),
     ("aftersales.punch.item", "done_date", TODAY),
+    # R30: the reminder's facts; R34: the ageing alert.
+    ("aftersales.retention", "reminded_on", TODAY),
+    ("aftersales.retention", "reminder_to_send", True),
+    ("aftersales.retention", "ageing_alerted_on", TODAY),
+    # Computed by the rules, stored: written by their compute alone.
+    ("aftersales.retention", "due_date", "2099-01-01"),
+    ("aftersales.retention", "reminder_date", "2099-01-01"),
+    ("aftersales.retention", "partner_id", OTHER),
+    ("aftersales.retention.escalation", "project_id", OTHER),
+    ("aftersales.retention.escalation", "company_id", OTHER),
+    ("aftersales.retention.dispute", "project_id", OTHER),
+    ("aftersales.retention.dispute", "company_id", OTHER),
+    ("aftersales.punch.item", "company_id", OTHER),
+    # What the receivables crons did on an invoice (R28, R29, R34).
+    ("account.move", "aftersales_overdue_reminded_on", TODAY),
+    ("account.move", "aftersales_ageing_alerted_on", TODAY),
+    ("account.move", "aftersales_notice_sent_on", TODAY),
 ]
 
 
@@ -50,6 +69,16 @@ class CollectionGateCase(GateCase):
                     "name": "Replace the cracked sight glass",
                     "user_id": cls.engineer.id,
                     "deadline": TODAY,
+                }
+            ),
+            "account.move": cls.env["account.move"].create(
+                {
+                    "move_type": "out_invoice",
+                    "partner_id": cls.customer.id,
+                    "aftersales_project_id": cls.project.id,
+                    "invoice_line_ids": [
+                        Command.create({"name": "Contract payment", "price_unit": 1000.0})
+                    ],
                 }
             ),
         }

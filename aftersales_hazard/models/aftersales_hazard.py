@@ -43,7 +43,8 @@ class AftersalesHazard(models.Model):
 
     _name = "aftersales.hazard"
     _description = "Site Hazard"
-    _inherit = ["mail.thread"]
+    # The gate mixin: the risk score and level (R40) are computed by the rules alone.
+    _inherit = ["mail.thread", "aftersales.gate.mixin"]
     _order = "project_id, risk_score desc, sequence, id"
     _check_company_auto = True
 

@@ -2,6 +2,7 @@ from odoo.tests import HttpCase, tagged
 
 from odoo.addons.aftersales_service.tests.gate_common import (
     NOW,
+    OTHER,
     USER,
     GateCase,
     GateChecks,
@@ -14,6 +15,13 @@ GATES = [
     ("aftersales.hazard.briefing", "state", "acknowledged"),
     ("aftersales.hazard.briefing", "acknowledged_at", NOW),
     ("aftersales.hazard.briefing", "acknowledged_by", USER),
+    # Computed from the trip, stored: written by their compute alone.
+    ("aftersales.hazard.briefing", "project_id", OTHER),
+    ("aftersales.hazard.briefing", "company_id", OTHER),
+    # R40: the risk of a hazard follows its probability and severity.
+    ("aftersales.hazard", "risk_score", 1),
+    ("aftersales.hazard", "risk_level", "low"),
+    ("aftersales.hazard", "company_id", OTHER),
 ]
 
 
@@ -28,7 +36,16 @@ class HazardGateCase(GateCase):
         return {
             "aftersales.hazard.briefing": cls.dispatch.briefing_ids.filtered(
                 lambda b: b.employee_id == cls.emp_engineer
-            )
+            ),
+            "aftersales.hazard": cls.env["aftersales.hazard"].create(
+                {
+                    "project_id": cls.project.id,
+                    "name": "Chlorine store",
+                    "category": "chemical",
+                    "control_measures": "Ventilate first",
+                    "ppe": "Gas mask",
+                }
+            ),
         }
 
 

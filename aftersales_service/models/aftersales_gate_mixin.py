@@ -1,4 +1,4 @@
-from odoo import api, models
+from odoo import api, models, tools
 from odoo.exceptions import UserError
 
 
@@ -15,6 +15,11 @@ class AftersalesGateMixin(models.AbstractModel):
     Like Odoo 18's ``hr.expense.sheet.write``, the rule is checked for the target value inside
     ``write``; core models narrow the gate to our records (``_aftersales_gate_records``) or
     allow a value that follows a rule (``_aftersales_gate_allows``).
+
+    The fields our addons compute by a rule and store (the deadlines of R7-R12, the due and
+    reminder dates of R30, ratings, the customer or company a record follows for its access
+    rules) have their compute as only writer: on these models, setting one in a create or write
+    is refused the same way, whatever its record (``_aftersales_derived_fields``).
     """
 
     _name = "aftersales.gate.mixin"
@@ -34,6 +39,19 @@ class AftersalesGateMixin(models.AbstractModel):
         ``self`` is one record (write) or empty (create, ``vals`` being its values)."""
         return False
 
+    @tools.ormcache()
+    def _aftersales_derived_fields(self):
+        """Our addons' stored fields of this model that a compute alone writes (no inverse)."""
+        return frozenset(
+            name
+            for name, field in self._fields.items()
+            if field.store
+            and field.compute
+            and field.readonly
+            and not field.inverse
+            and (field._module or "").startswith("aftersales_")
+        )
+
     # ------------------------------------------------------------------ gate
     def _aftersales_gate_initial(self, fname):
         """The value a new record has when nobody sets the field: its default in the code."""
@@ -41,18 +59,39 @@ class AftersalesGateMixin(models.AbstractModel):
         return field.default(self) if field.default else False
 
     def _aftersales_gate_refuse(self, fnames):
+        model = self.env["ir.model"]._get(self._name).name
         labels = ", ".join(
             self._fields[fname]._description_string(self.env) for fname in sorted(fnames)
         )
+        if set(fnames) <= self._aftersales_derived_fields():
+            raise UserError(
+                self.env._(
+                    "%(model)s: %(fields)s are computed by the rules and cannot be set by "
+                    "editing, importing or writing them directly.",
+                    model=model,
+                    fields=labels,
+                )
+            )
         raise UserError(
             self.env._(
                 "%(model)s: %(fields)s can only change through the actions that check the rules "
                 "(confirm, approve, review, acknowledge, sign, rate, settle, collect), not by "
                 "editing, importing or writing them directly.",
-                model=self.env["ir.model"]._get(self._name).name,
+                model=model,
                 fields=labels,
             )
         )
+
+    @api.model
+    def _aftersales_derived_check_create(self, vals_list):
+        derived = self._aftersales_derived_fields()
+        if not derived:
+            return
+        # Context and user defaults of a computed field are taken as given values by create.
+        given = {fname for fname, value in self.default_get(list(derived)).items() if value}
+        given.update(fname for vals in vals_list for fname in derived.intersection(vals))
+        if given:
+            self._aftersales_gate_refuse(given)
 
     @api.model
     def _aftersales_gate_check_create(self, vals_list):
@@ -94,14 +133,22 @@ class AftersalesGateMixin(models.AbstractModel):
 
     @api.model_create_multi
     def create(self, vals_list):
-        if not self.env.su and self._aftersales_gated_fields:
+        if not self.env.su:
             # Who may not create at all is told so first; who may is stopped at the gate.
             self.check_access("create")
-            self._aftersales_gate_check_create(vals_list)
+            self._aftersales_derived_check_create(vals_list)
+            if self._aftersales_gated_fields:
+                self._aftersales_gate_check_create(vals_list)
         return super().create(vals_list)
 
     def write(self, vals):
-        if not self.env.su and set(self._aftersales_gated_fields) & set(vals):
-            self.check_access("write")
-            self._aftersales_gate_check_write(vals)
+        if not self.env.su:
+            derived = self._aftersales_derived_fields().intersection(vals)
+            gated = set(self._aftersales_gated_fields).intersection(vals)
+            if derived or gated:
+                self.check_access("write")
+            if derived:
+                self._aftersales_gate_refuse(derived)
+            if gated:
+                self._aftersales_gate_check_write(vals)
         return super().write(vals)

@@ -24,7 +24,8 @@ class AftersalesProject(models.Model):
 
     _name = "aftersales.project"
     _description = "After-sales Project"
-    _inherit = ["portal.mixin", "mail.thread", "mail.activity.mixin"]
+    # The gate mixin: its warranty dates (R5, R6) and customer are computed by the rules alone.
+    _inherit = ["portal.mixin", "mail.thread", "mail.activity.mixin", "aftersales.gate.mixin"]
     _order = "delivery_date desc, name desc, id desc"
     _check_company_auto = True
     _rec_names_search = ["name", "title", "partner_id.name"]

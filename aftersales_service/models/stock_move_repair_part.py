@@ -15,7 +15,9 @@ RESOLVER_DECISIONS = [
 class StockMove(models.Model):
     """A part line of a repair order (Odoo's repair keeps its parts as stock moves)."""
 
-    _inherit = "stock.move"
+    _name = "stock.move"
+    # The gate mixin: the parts clock of a line (R8) is computed by the rules alone.
+    _inherit = ["stock.move", "aftersales.gate.mixin"]
 
     aftersales_part_origin = fields.Selection(
         PART_ORIGINS,

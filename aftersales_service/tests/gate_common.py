@@ -16,7 +16,12 @@ NOW = "2026-03-01 08:00:00"
 TODAY = "2026-03-01"
 USER = object()  # the forger writes his own user id
 ATTACHMENT = object()  # some PDF
-GATE_MESSAGE = "can only change through the actions|follows its service request's coverage"
+OTHER = object()  # another record of the field's comodel than the one it holds
+FAR = "2099-01-01 00:00:00"  # a deadline or date pushed out of sight
+GATE_MESSAGE = (
+    "can only change through the actions|follows its service request's coverage"
+    "|are computed by the rules and cannot be set"
+)
 # Keys a forger may try: none opens a gate.
 FORGED_CONTEXT = {"aftersales_gate_open": True, "sudo": True, "bypass_gate": True}
 
@@ -36,8 +41,9 @@ def may_write(record, user):
 
 def declared_gates(env, module):
     """{(model, field)} guarded by the model classes of ``module``: the fields each class of
-    that addon lists in ``_aftersales_gated_fields``."""
-    return {
+    that addon lists in ``_aftersales_gated_fields``, and the stored fields it computes by a rule
+    on a gated model (``_aftersales_derived_fields``)."""
+    gated = {
         (name, fname)
         for name, model in env.registry.items()
         if not model._abstract
@@ -45,6 +51,14 @@ def declared_gates(env, module):
         if "_aftersales_gated_fields" in vars(cls) and getattr(cls, "_module", None) == module
         for fname in vars(cls)["_aftersales_gated_fields"]
     }
+    derived = {
+        (name, fname)
+        for name in env.registry.descendants(["aftersales.gate.mixin"], "_inherit")
+        if not env[name]._abstract
+        for fname in env[name]._aftersales_derived_fields()
+        if env[name]._fields[fname]._module == module
+    }
+    return gated | derived
 
 
 class GateCase(DispatchCase):
@@ -114,11 +128,14 @@ class GateCase(DispatchCase):
         """{model: one record} for every model of ``GATES``."""
         raise NotImplementedError
 
-    def _value(self, value, user):
+    def _value(self, value, user, record, fname):
         if value is USER:
             return user.id
         if value is ATTACHMENT:
             return self.attachment.id
+        if value is OTHER:
+            held = record.sudo()[fname]
+            return self.env[held._name].sudo().search([("id", "!=", held.id)], limit=1).id
         return value
 
 
@@ -180,7 +197,7 @@ class GateChecks:
             count = Model.search_count([])
             gate_spoke = set()
             for user in self.forgers[model]:
-                value = self._value(forged, user)
+                value = self._value(forged, user, record, fname)
                 mine = record.with_user(user).with_context(**FORGED_CONTEXT)
                 with self.subTest(model=model, field=fname, user=user.login):
                     operations = {
@@ -223,6 +240,7 @@ class GateJsonRpcChecks:
                 record = self.records[model]
                 if user not in self.forgers[model]:
                     continue
+                value = self._value(forged, user, record, fname)
                 with self.subTest(model=model, field=fname, user=user.login):
                     with self.assertRaises(JsonRpcException) as caught:
                         self.make_jsonrpc_request(
@@ -230,7 +248,7 @@ class GateJsonRpcChecks:
                             {
                                 "model": model,
                                 "method": "write",
-                                "args": [record.ids, {fname: self._value(forged, user)}],
+                                "args": [record.ids, {fname: value}],
                                 "kwargs": {"context": FORGED_CONTEXT},
                             },
                         )

@@ -6,9 +6,11 @@ from odoo.tools import mute_logger
 
 from .gate_common import (
     ATTACHMENT,
+    FAR,
     FORGED_CONTEXT,
     GATE_MESSAGE,
     NOW,
+    OTHER,
     USER,
     GateCase,
     GateChecks,
@@ -56,6 +58,34 @@ GATES = [
     ("aftersales.visit", "state", "done"),
     ("aftersales.visit", "done_at", NOW),
     ("aftersales.visit", "escalated_at", NOW),
+    # Computed by the rules, stored: written by their compute alone (R7-R12 deadlines, R44
+    # ratings, the customer and company the access rules follow).
+    ("helpdesk.ticket", "answer_deadline", FAR),
+    ("helpdesk.ticket", "onsite_deadline", FAR),
+    ("helpdesk.ticket", "quote_deadline", FAR),
+    ("helpdesk.ticket", "parts_deadline", FAR),
+    ("helpdesk.ticket", "parts_done_at", NOW),
+    ("helpdesk.ticket", "aftersales_next_deadline", FAR),
+    ("helpdesk.ticket", "aftersales_next_clock", "parts"),
+    ("helpdesk.ticket", "aftersales_rating", 5.0),
+    ("helpdesk.ticket", "unattended", True),
+    ("helpdesk.ticket", "commercial_partner_id", OTHER),
+    ("aftersales.dispatch", "project_id", OTHER),
+    ("sale.order", "aftersales_is_service_order", True),
+    ("aftersales.service.report", "rating_value", 5),
+    ("aftersales.service.report", "company_id", OTHER),
+    ("aftersales.service.report", "project_id", OTHER),
+    ("aftersales.service.report", "commercial_partner_id", OTHER),
+    ("aftersales.complaint", "commercial_partner_id", OTHER),
+    ("aftersales.visit", "company_id", OTHER),
+    ("aftersales.visit", "partner_id", OTHER),
+    ("aftersales.visit", "commercial_partner_id", OTHER),
+    ("aftersales.visit", "site_state_id", OTHER),
+    ("aftersales.project", "warranty_start", "2020-01-01"),
+    ("aftersales.project", "warranty_end", "2099-01-01"),
+    ("aftersales.project", "commercial_partner_id", OTHER),
+    ("stock.move", "aftersales_parts_deadline", FAR),
+    ("stock.move", "aftersales_part_done_at", NOW),
 ]
 
 
@@ -105,6 +135,16 @@ class ServiceGateCase(GateCase):
             ),
             "aftersales.visit": cls.env["aftersales.visit"].create(
                 {"project_id": cls.project.id, "employee_ids": [Command.set(cls.emp_engineer.ids)]}
+            ),
+            "aftersales.project": cls.project,
+            "stock.move": cls.env["stock.move"].create(
+                {
+                    "name": "Seal kit",
+                    "product_id": cls.ro_product.id,
+                    "product_uom_qty": 1,
+                    "location_id": cls.env.ref("stock.stock_location_stock").id,
+                    "location_dest_id": cls.env.ref("stock.stock_location_customers").id,
+                }
             ),
         }
 
