@@ -66,8 +66,8 @@ class AftersalesGateMixin(models.AbstractModel):
         if set(fnames) <= self._aftersales_derived_fields():
             raise UserError(
                 self.env._(
-                    "%(model)s: %(fields)s are computed by the rules and cannot be set by "
-                    "editing, importing or writing them directly.",
+                    "%(model)s: %(fields)s: computed by the rules, never set by editing, "
+                    "importing or writing directly.",
                     model=model,
                     fields=labels,
                 )

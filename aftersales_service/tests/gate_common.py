@@ -20,7 +20,7 @@ OTHER = object()  # another record of the field's comodel than the one it holds
 FAR = "2099-01-01 00:00:00"  # a deadline or date pushed out of sight
 GATE_MESSAGE = (
     "can only change through the actions|follows its service request's coverage"
-    "|are computed by the rules and cannot be set"
+    "|computed by the rules, never set by"
 )
 # Keys a forger may try: none opens a gate.
 FORGED_CONTEXT = {"aftersales_gate_open": True, "sudo": True, "bypass_gate": True}
