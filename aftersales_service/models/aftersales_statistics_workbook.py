@@ -371,8 +371,7 @@ class AftersalesStatistics(models.Model):
     @api.model
     def _aftersales_last_month(self, company):
         """The first day of the month before today in the company's time zone."""
-        now = datetime.now(pytz.timezone(company._aftersales_tz()))
-        return now.date().replace(day=1) - relativedelta(months=1)
+        return company._aftersales_today().replace(day=1) - relativedelta(months=1)
 
     @api.model
     def _cron_send_monthly_workbook(self):
