@@ -31,7 +31,9 @@ class AftersalesArchiveEntry(models.Model):
 
     _name = "aftersales.archive.entry"
     _description = "Archive Entry"
-    _inherit = ["mail.thread"]
+    # The gate mixin: the customer (the portal's access follows it) and the company come from
+    # the project alone.
+    _inherit = ["mail.thread", "aftersales.gate.mixin"]
     _order = "project_id, category_id, sequence_number, id"
     _rec_name = "index_number"
     _rec_names_search = ["index_number", "name"]

@@ -86,6 +86,8 @@ GATES = [
     ("aftersales.project", "commercial_partner_id", OTHER),
     ("stock.move", "aftersales_parts_deadline", FAR),
     ("stock.move", "aftersales_part_done_at", NOW),
+    ("aftersales.archive.entry", "company_id", OTHER),
+    ("aftersales.archive.entry", "partner_id", OTHER),
 ]
 
 
@@ -137,6 +139,13 @@ class ServiceGateCase(GateCase):
                 {"project_id": cls.project.id, "employee_ids": [Command.set(cls.emp_engineer.ids)]}
             ),
             "aftersales.project": cls.project,
+            "aftersales.archive.entry": cls.env["aftersales.archive.entry"].create(
+                {
+                    "project_id": cls.project.id,
+                    "category_id": cls.env["aftersales.archive.category"].search([], limit=1).id,
+                    "name": "Commissioning record",
+                }
+            ),
             "stock.move": cls.env["stock.move"].create(
                 {
                     "name": "Seal kit",
